@@ -1,0 +1,19 @@
+package org.medxfer.common.kafka;
+
+/** The Kafka topics of medxfer; payloads are the proto messages named here. */
+public final class Topics {
+
+  /**
+   * {@code medxfer.trial.v1.TrialAssignment}, keyed by trial name; the gateway produces, trainers
+   * consume.
+   */
+  public static final String TRIAL_ASSIGNMENTS = "medxfer.trial-assignments";
+
+  /**
+   * {@code medxfer.trial.v1.TrialEvent}, keyed by trial name; trainers produce, the gateway and
+   * evaluator consume.
+   */
+  public static final String TRIAL_EVENTS = "medxfer.trial-events";
+
+  private Topics() {}
+}
