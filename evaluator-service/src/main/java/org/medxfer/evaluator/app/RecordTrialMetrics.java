@@ -1,0 +1,73 @@
+package org.medxfer.evaluator.app;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.medxfer.evaluator.domain.CompletedTrial;
+import org.medxfer.evaluator.domain.InvalidPredictionsException;
+import org.medxfer.evaluator.domain.MedMnistMetrics;
+import org.medxfer.evaluator.domain.PredictionsRepository;
+import org.medxfer.evaluator.domain.StoredPredictions;
+import org.medxfer.evaluator.domain.TestMetrics;
+import org.medxfer.evaluator.domain.TrialMetrics;
+import org.medxfer.evaluator.domain.TrialMetricsRepository;
+
+/** Computes and stores the test metrics of a finished trial attempt, once per attempt. */
+@ApplicationScoped
+public class RecordTrialMetrics {
+
+  /** What recording did. */
+  public enum Outcome {
+    /** The attempt's metrics were computed and stored. */
+    STORED,
+    /** The attempt had metrics already (a repeated delivery); nothing changed. */
+    ALREADY_STORED
+  }
+
+  private final PredictionsRepository predictions;
+  private final TrialMetricsRepository metrics;
+
+  RecordTrialMetrics(PredictionsRepository predictions, TrialMetricsRepository metrics) {
+    this.predictions = predictions;
+    this.metrics = metrics;
+  }
+
+  /**
+   * Records {@code completed}.
+   *
+   * @throws InvalidPredictionsException when its predictions yield no metric; retrying cannot help
+   */
+  public Outcome record(CompletedTrial completed) {
+    // Checked first so that a repeated delivery does not read the predictions again.
+    if (metrics.contains(completed.trial(), completed.attempt())) {
+      return Outcome.ALREADY_STORED;
+    }
+    StoredPredictions stored = predictions.load(completed.predictionsKey());
+    if (!stored.trial().equals(completed.trial().toString())
+        || stored.attempt() != completed.attempt()) {
+      throw new InvalidPredictionsException(
+          "predictions at %s belong to %s attempt %d, not to %s attempt %d"
+              .formatted(
+                  completed.predictionsKey(),
+                  stored.trial(),
+                  stored.attempt(),
+                  completed.trial(),
+                  completed.attempt()));
+    }
+    TestMetrics test = MedMnistMetrics.evaluate(stored.predictions());
+    TrialMetrics row =
+        new TrialMetrics(
+            completed.trial(),
+            completed.attempt(),
+            completed.factors(),
+            completed.spec(),
+            stored.predictions().taskType(),
+            test,
+            completed.trainingSeconds(),
+            completed.predictionsKey(),
+            // PostgreSQL keeps microseconds; truncating here makes the stored time the returned
+            // one.
+            Instant.now().truncatedTo(ChronoUnit.MICROS));
+    return metrics.insertIfAbsent(row) ? Outcome.STORED : Outcome.ALREADY_STORED;
+  }
+}

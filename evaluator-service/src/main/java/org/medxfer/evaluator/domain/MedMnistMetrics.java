@@ -1,0 +1,200 @@
+package org.medxfer.evaluator.domain;
+
+import java.util.Arrays;
+
+/**
+ * Test metrics exactly as the MedMNIST evaluator defines them, the single implementation the
+ * evaluator uses.
+ *
+ * <ul>
+ *   <li>Binary: AUC of the class-1 score; ACC is the fraction of images where (class-1 score &gt;
+ *       0.5) equals (label == 1).
+ *   <li>Multi-class and ordinal: the unweighted mean over classes of the one-vs-rest AUC of that
+ *       class's score column; ACC is the fraction where the highest-scoring class (the first one on
+ *       a tie, as numpy's argmax) is the label.
+ * </ul>
+ *
+ * <p>Where MedMNIST (through scikit-learn) would raise instead of returning a number, this class
+ * throws {@link InvalidPredictionsException}: an empty test set, a NaN or infinite score, a test
+ * set with a single class, and, for multi-class, a class absent from the test set (its one-vs-rest
+ * AUC is undefined, and averaging over fewer classes would not be comparable).
+ */
+public final class MedMnistMetrics {
+
+  /** The class-1 score above which a binary prediction counts as positive. */
+  public static final double BINARY_THRESHOLD = 0.5;
+
+  private MedMnistMetrics() {}
+
+  /** AUC, ACC and count of {@code predictions}. */
+  public static TestMetrics evaluate(Predictions predictions) {
+    checkComputable(predictions);
+    return new TestMetrics(auc(predictions), acc(predictions), predictions.count());
+  }
+
+  private static void checkComputable(Predictions predictions) {
+    switch (predictions.taskType()) {
+      case BINARY -> {
+        if (predictions.numClasses() != 2) {
+          throw new InvalidPredictionsException(
+              "binary predictions need 2 score columns, got " + predictions.numClasses());
+        }
+      }
+      case MULTI_CLASS, ORDINAL -> {
+        if (predictions.numClasses() < 2) {
+          throw new InvalidPredictionsException(
+              "%s predictions need at least 2 score columns, got %d"
+                  .formatted(predictions.taskType(), predictions.numClasses()));
+        }
+      }
+      case MULTI_LABEL ->
+          throw new InvalidPredictionsException(
+              "multi-label metrics need a label set per image; the predictions hold one class"
+                  + " index per image");
+      default ->
+          throw new InvalidPredictionsException("unknown task type " + predictions.taskType());
+    }
+    if (predictions.count() == 0) {
+      throw new InvalidPredictionsException("the test set is empty; AUC and ACC are undefined");
+    }
+    float[] scores = predictions.scores();
+    for (int i = 0; i < scores.length; i++) {
+      if (!Float.isFinite(scores[i])) {
+        throw new InvalidPredictionsException(
+            "score of image %d, class %d is %s; scores must be finite probabilities"
+                .formatted(i / predictions.numClasses(), i % predictions.numClasses(), scores[i]));
+      }
+    }
+    int[] classCounts = new int[predictions.numClasses()];
+    for (int label : predictions.labels()) {
+      classCounts[label]++;
+    }
+    int presentClasses = 0;
+    int lastPresent = -1;
+    for (int c = 0; c < classCounts.length; c++) {
+      if (classCounts[c] > 0) {
+        presentClasses++;
+        lastPresent = c;
+      }
+    }
+    if (presentClasses == 1) {
+      throw new InvalidPredictionsException(
+          "all %d test images have label %d; AUC needs both positives and negatives"
+              .formatted(predictions.count(), lastPresent));
+    }
+    if (predictions.taskType() != TaskType.BINARY) {
+      for (int c = 0; c < classCounts.length; c++) {
+        if (classCounts[c] == 0) {
+          throw new InvalidPredictionsException(
+              "class %d has no test image, so its one-vs-rest AUC (part of the macro AUC) is"
+                      .formatted(c)
+                  + " undefined");
+        }
+      }
+    }
+  }
+
+  private static double auc(Predictions predictions) {
+    if (predictions.taskType() == TaskType.BINARY) {
+      return oneVsRestAuc(predictions, 1);
+    }
+    double sum = 0;
+    for (int c = 0; c < predictions.numClasses(); c++) {
+      sum += oneVsRestAuc(predictions, c);
+    }
+    return sum / predictions.numClasses();
+  }
+
+  private static double acc(Predictions predictions) {
+    int[] labels = predictions.labels();
+    long correct = 0;
+    for (int i = 0; i < labels.length; i++) {
+      int predicted;
+      if (predictions.taskType() == TaskType.BINARY) {
+        predicted = predictions.score(i, 1) > BINARY_THRESHOLD ? 1 : 0;
+      } else {
+        predicted = argmax(predictions, i);
+      }
+      if (predicted == labels[i]) {
+        correct++;
+      }
+    }
+    return (double) correct / labels.length;
+  }
+
+  private static int argmax(Predictions predictions, int image) {
+    int best = 0;
+    for (int c = 1; c < predictions.numClasses(); c++) {
+      if (predictions.score(image, c) > predictions.score(image, best)) {
+        best = c;
+      }
+    }
+    return best;
+  }
+
+  private static double oneVsRestAuc(Predictions predictions, int positiveClass) {
+    int[] labels = predictions.labels();
+    int positiveCount = 0;
+    for (int label : labels) {
+      if (label == positiveClass) {
+        positiveCount++;
+      }
+    }
+    float[] positives = new float[positiveCount];
+    float[] negatives = new float[labels.length - positiveCount];
+    int p = 0;
+    int n = 0;
+    for (int i = 0; i < labels.length; i++) {
+      float score = predictions.score(i, positiveClass);
+      if (labels[i] == positiveClass) {
+        positives[p++] = score;
+      } else {
+        negatives[n++] = score;
+      }
+    }
+    return rocAuc(positives, negatives);
+  }
+
+  /**
+   * Area under the ROC curve as the Mann-Whitney statistic: the fraction of (positive, negative)
+   * pairs in which the positive scores higher, a tie counting 1/2. Computed in exact integer
+   * arithmetic before the final division.
+   *
+   * @throws InvalidPredictionsException when either group is empty or a score is NaN
+   */
+  public static double rocAuc(float[] positiveScores, float[] negativeScores) {
+    if (positiveScores.length == 0 || negativeScores.length == 0) {
+      throw new InvalidPredictionsException(
+          "AUC needs both positives and negatives, got %d positives and %d negatives"
+              .formatted(positiveScores.length, negativeScores.length));
+    }
+    float[] positives = sortedCopy(positiveScores);
+    float[] negatives = sortedCopy(negativeScores);
+    // Twice the U statistic: 2 per negative strictly below a positive, 1 per negative tied with it.
+    long twiceU = 0;
+    int below = 0;
+    int belowOrEqual = 0;
+    for (float score : positives) {
+      while (below < negatives.length && negatives[below] < score) {
+        below++;
+      }
+      belowOrEqual = Math.max(belowOrEqual, below);
+      while (belowOrEqual < negatives.length && negatives[belowOrEqual] == score) {
+        belowOrEqual++;
+      }
+      twiceU += 2L * below + (belowOrEqual - below);
+    }
+    return twiceU / (2.0 * positives.length * negatives.length);
+  }
+
+  private static float[] sortedCopy(float[] scores) {
+    float[] copy = scores.clone();
+    for (float score : copy) {
+      if (Float.isNaN(score)) {
+        throw new InvalidPredictionsException("a score is NaN; AUC is undefined");
+      }
+    }
+    Arrays.sort(copy);
+    return copy;
+  }
+}
