@@ -1,0 +1,121 @@
+package org.medxfer.dataset.api;
+
+import io.grpc.stub.StreamObserver;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.common.annotation.Blocking;
+import java.util.function.Supplier;
+import org.medxfer.dataset.api.DatasetErrorMapper.FieldNames;
+import org.medxfer.dataset.app.GetDataset;
+import org.medxfer.dataset.app.GetDatasetVersion;
+import org.medxfer.dataset.app.ImportDataset;
+import org.medxfer.dataset.app.ListDatasets;
+import org.medxfer.dataset.domain.DatasetPage;
+import org.medxfer.proto.dataset.v1.Dataset;
+import org.medxfer.proto.dataset.v1.DatasetServiceGrpc;
+import org.medxfer.proto.dataset.v1.DatasetVersion;
+import org.medxfer.proto.dataset.v1.GetDatasetRequest;
+import org.medxfer.proto.dataset.v1.GetDatasetVersionRequest;
+import org.medxfer.proto.dataset.v1.ImportDatasetRequest;
+import org.medxfer.proto.dataset.v1.ImportDatasetResponse;
+import org.medxfer.proto.dataset.v1.ListDatasetsRequest;
+import org.medxfer.proto.dataset.v1.ListDatasetsResponse;
+import org.medxfer.proto.dataset.v1.UploadDatasetRequest;
+
+/**
+ * {@code medxfer.dataset.v1.DatasetService}. Every method touches the database or the object store,
+ * so every method runs on a worker thread.
+ */
+@GrpcService
+public class DatasetGrpcService extends DatasetServiceGrpc.DatasetServiceImplBase {
+
+  private final ImportDataset importDataset;
+  private final GetDataset getDataset;
+  private final ListDatasets listDatasets;
+  private final GetDatasetVersion getDatasetVersion;
+
+  public DatasetGrpcService(
+      ImportDataset importDataset,
+      GetDataset getDataset,
+      ListDatasets listDatasets,
+      GetDatasetVersion getDatasetVersion) {
+    this.importDataset = importDataset;
+    this.getDataset = getDataset;
+    this.listDatasets = listDatasets;
+    this.getDatasetVersion = getDatasetVersion;
+  }
+
+  @Override
+  @Blocking
+  public void importDataset(
+      ImportDatasetRequest request, StreamObserver<ImportDatasetResponse> responses) {
+    respond(
+        responses,
+        FieldNames.IMPORT,
+        () ->
+            DatasetMapper.toProto(
+                importDataset.importObject(
+                    DatasetMapper.toImportRequest(request), request.getSourceKey())));
+  }
+
+  @Override
+  @Blocking
+  public StreamObserver<UploadDatasetRequest> uploadDataset(
+      StreamObserver<ImportDatasetResponse> responses) {
+    return new UploadRequestObserver(importDataset, responses, DatasetMapper::toProto);
+  }
+
+  @Override
+  @Blocking
+  public void getDataset(GetDatasetRequest request, StreamObserver<Dataset> responses) {
+    respond(
+        responses,
+        FieldNames.AS_IS,
+        () ->
+            DatasetMapper.toProto(
+                getDataset.get(DatasetMapper.parseDatasetName(request.getName()))));
+  }
+
+  @Override
+  @Blocking
+  public void listDatasets(
+      ListDatasetsRequest request, StreamObserver<ListDatasetsResponse> responses) {
+    respond(
+        responses,
+        FieldNames.AS_IS,
+        () -> {
+          DatasetPage page =
+              listDatasets.list(
+                  request.getPageSize(), DatasetMapper.fromPageToken(request.getPageToken()));
+          ListDatasetsResponse.Builder response = ListDatasetsResponse.newBuilder();
+          page.datasets().forEach(dataset -> response.addDatasets(DatasetMapper.toProto(dataset)));
+          page.next().ifPresent(next -> response.setNextPageToken(DatasetMapper.toPageToken(next)));
+          return response.build();
+        });
+  }
+
+  @Override
+  @Blocking
+  public void getDatasetVersion(
+      GetDatasetVersionRequest request, StreamObserver<DatasetVersion> responses) {
+    respond(
+        responses,
+        FieldNames.AS_IS,
+        () -> {
+          DatasetMapper.VersionRef ref = DatasetMapper.parseVersionName(request.getName());
+          return DatasetMapper.toProto(getDatasetVersion.get(ref.datasetId(), ref.versionId()));
+        });
+  }
+
+  private static <T> void respond(
+      StreamObserver<T> responses, FieldNames fieldNames, Supplier<T> call) {
+    T response;
+    try {
+      response = call.get();
+    } catch (RuntimeException e) {
+      responses.onError(DatasetErrorMapper.toStatus(e, fieldNames));
+      return;
+    }
+    responses.onNext(response);
+    responses.onCompleted();
+  }
+}

@@ -1,0 +1,340 @@
+package org.medxfer.dataset.app;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+import org.medxfer.common.images.InvalidImageDataException;
+import org.medxfer.common.images.LabeledImages;
+import org.medxfer.common.images.MedMnistNpz;
+import org.medxfer.common.objectstore.ObjectStore;
+import org.medxfer.dataset.config.DatasetServiceConfig;
+import org.medxfer.dataset.domain.DatasetRepository;
+import org.medxfer.dataset.domain.DatasetVersion;
+import org.medxfer.dataset.domain.FileStore;
+import org.medxfer.dataset.domain.ImageShape;
+import org.medxfer.dataset.domain.ImportError;
+import org.medxfer.dataset.domain.ImportOutcome;
+import org.medxfer.dataset.domain.ImportRequest;
+import org.medxfer.dataset.domain.ImportRequestValidator;
+import org.medxfer.dataset.domain.InvalidRequestException;
+import org.medxfer.dataset.domain.InvalidRequestException.Reason;
+import org.medxfer.dataset.domain.RecordedRequest;
+import org.medxfer.dataset.domain.ShardKeys;
+import org.medxfer.dataset.domain.Split;
+import org.medxfer.dataset.domain.SplitInfo;
+import org.medxfer.dataset.domain.Violation;
+
+/**
+ * Imports a file as a new immutable version of a data set: reads and validates it, encodes one
+ * shard per split, names the version after the sha256 of those shards, stores the shards, then
+ * records the version. The same content imported again yields the existing version and stores
+ * nothing; a failure after shards were stored removes them, so a version row exists only when all
+ * its shards do.
+ */
+@ApplicationScoped
+public class ImportDataset {
+
+  private static final Logger LOG = Logger.getLogger(ImportDataset.class);
+
+  private final DatasetRepository repository;
+  private final FileStore fileStore;
+  private final DatasetServiceConfig config;
+
+  public ImportDataset(
+      DatasetRepository repository, FileStore fileStore, DatasetServiceConfig config) {
+    this.repository = repository;
+    this.fileStore = fileStore;
+    this.config = config;
+  }
+
+  /** Refuses a request whose header is unacceptable, before any of its file is read. */
+  public void checkRequest(ImportRequest request) {
+    checkRequest(request, List.of());
+  }
+
+  /** Starts receiving an uploaded file; the caller closes the spool. */
+  public UploadSpool openUpload() {
+    try {
+      return new UploadSpool(
+          Files.createTempFile(spoolDirectory(), "upload-", ".npz"), maxFileBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create an upload spool file", e);
+    }
+  }
+
+  /** Imports an uploaded file; the file stays the caller's to close. */
+  public ImportOutcome importUpload(ImportRequest request, SpooledFile file) {
+    checkRequest(request);
+    Optional<ImportOutcome> replay = replay(request);
+    if (replay.isPresent()) {
+      return replay.get();
+    }
+    return importFile(request, file);
+  }
+
+  /** Imports a file that is already in the object store at {@code sourceKey}. */
+  public ImportOutcome importObject(ImportRequest request, String sourceKey) {
+    checkRequest(request, sourceKeyViolations(sourceKey));
+    Optional<ImportOutcome> replay = replay(request);
+    if (replay.isPresent()) {
+      return replay.get();
+    }
+    long size =
+        fileStore
+            .size(sourceKey)
+            .orElseThrow(
+                () ->
+                    InvalidRequestException.of(
+                        Reason.SOURCE_NOT_FOUND,
+                        Violation.FILE,
+                        "there is no object at source_key '" + sourceKey + "'"));
+    if (size > maxFileBytes()) {
+      throw InvalidRequestException.of(
+          Reason.FILE_TOO_LARGE,
+          Violation.FILE,
+          "'%s' has %d bytes, more than the %d this service accepts"
+              .formatted(sourceKey, size, maxFileBytes()));
+    }
+    Path local = createSpoolFile("source-", ".npz");
+    try (SpooledFile file = new SpooledFile(local, size, sourceKey)) {
+      fileStore.download(sourceKey, local);
+      return importFile(request, file);
+    }
+  }
+
+  private void checkRequest(ImportRequest request, List<Violation> extra) {
+    List<Violation> violations = new ArrayList<>(ImportRequestValidator.validate(request));
+    violations.addAll(extra);
+    if (!violations.isEmpty()) {
+      throw new InvalidRequestException(
+          Reason.INVALID_IMPORT_REQUEST,
+          "the import request is invalid: " + violations.get(0).description(),
+          violations);
+    }
+  }
+
+  private static List<Violation> sourceKeyViolations(String sourceKey) {
+    if (sourceKey == null || sourceKey.isEmpty()) {
+      return List.of(new Violation(Violation.FILE, "source_key is required"));
+    }
+    try {
+      ObjectStore.checkKey(sourceKey);
+      return List.of();
+    } catch (IllegalArgumentException e) {
+      return List.of(new Violation(Violation.FILE, e.getMessage()));
+    }
+  }
+
+  /** The first result of an earlier call with the same request id, if there was one. */
+  private Optional<ImportOutcome> replay(ImportRequest request) {
+    if (request.requestId().isEmpty()) {
+      return Optional.empty();
+    }
+    return repository
+        .findRequest(request.requestId())
+        .map(
+            recorded -> {
+              if (!recorded.datasetId().equals(request.datasetId())) {
+                throw InvalidRequestException.of(
+                    Reason.REQUEST_ID_REUSED,
+                    "request_id",
+                    "request_id '%s' was already used to import into datasets/%s"
+                        .formatted(request.requestId(), recorded.datasetId()));
+              }
+              return new ImportOutcome(
+                  repository.findDataset(recorded.datasetId()).orElseThrow(),
+                  repository.findVersion(recorded.datasetId(), recorded.versionId()).orElseThrow(),
+                  recorded.alreadyExisted());
+            });
+  }
+
+  private ImportOutcome importFile(ImportRequest request, SpooledFile file) {
+    Map<Split, LabeledImages> splits = readValidated(request, file);
+    try (EncodedShards shards = EncodedShards.encode(splits, spoolDirectory())) {
+      return repository.withImportLock(
+          request.datasetId(), () -> storeVersion(request, splits, shards));
+    }
+  }
+
+  /** Reads the file and checks it against the card; a refusal marks an existing data set FAILED. */
+  private Map<Split, LabeledImages> readValidated(ImportRequest request, SpooledFile file) {
+    try {
+      Map<Split, LabeledImages> splits = read(file);
+      List<Violation> violations = DatasetContentValidator.validate(splits, request.card());
+      if (!violations.isEmpty()) {
+        throw new InvalidRequestException(
+            Reason.INVALID_DATASET_CONTENT,
+            file.name() + ": " + violations.get(0).description(),
+            violations);
+      }
+      return splits;
+    } catch (InvalidRequestException e) {
+      try {
+        repository.markImportFailed(
+            request.datasetId(), new ImportError(e.reason().name(), e.getMessage()), now());
+      } catch (RuntimeException markFailure) {
+        // The caller needs the refusal, not the bookkeeping problem.
+        e.addSuppressed(markFailure);
+        LOG.warnf("cannot mark datasets/%s FAILED: %s", request.datasetId(), markFailure);
+      }
+      throw e;
+    }
+  }
+
+  private static Map<Split, LabeledImages> read(SpooledFile file) {
+    Map<String, LabeledImages> byName;
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file.path()), 1 << 16)) {
+      byName = MedMnistNpz.read(in, file.name());
+    } catch (InvalidImageDataException | IllegalArgumentException e) {
+      String message =
+          e.getMessage().startsWith(file.name())
+              ? e.getMessage()
+              : file.name() + ": " + e.getMessage();
+      throw InvalidRequestException.of(Reason.CORRUPT_FILE, Violation.FILE, message);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read spooled file " + file.path(), e);
+    }
+    Map<Split, LabeledImages> splits = new EnumMap<>(Split.class);
+    for (Split split : Split.values()) {
+      splits.put(split, byName.get(split.key()));
+    }
+    return splits;
+  }
+
+  private ImportOutcome storeVersion(
+      ImportRequest request, Map<Split, LabeledImages> splits, EncodedShards shards) {
+    String datasetId = request.datasetId();
+    String versionId = shards.versionId();
+    Optional<DatasetVersion> existing = repository.findVersion(datasetId, versionId);
+    if (existing.isPresent()) {
+      if (!existing.get().contentHash().equals(shards.contentHash())) {
+        throw new IllegalStateException(
+            "version id %s of datasets/%s is taken by content %s, not %s"
+                .formatted(
+                    versionId, datasetId, existing.get().contentHash(), shards.contentHash()));
+      }
+      if (!request.requestId().isEmpty()) {
+        repository.recordRequest(
+            request.requestId(), new RecordedRequest(datasetId, versionId, true), now());
+      }
+      // The import succeeded, so an earlier refusal no longer describes the data set.
+      repository.clearImportFailure(datasetId, now());
+      return new ImportOutcome(
+          repository.findDataset(datasetId).orElseThrow(), existing.get(), true);
+    }
+
+    DatasetVersion version = newVersion(request, splits, shards);
+    List<String> written = new ArrayList<>();
+    try {
+      for (SplitInfo split : version.splits()) {
+        // Recorded before the upload, so a half-written object is removed too.
+        written.add(split.shardKey());
+        fileStore.upload(split.shardKey(), shards.files().get(split.split()));
+      }
+      repository.insertVersion(request.effectiveDisplayName(), version, request.requestId());
+    } catch (RuntimeException e) {
+      removeUnrecordedShards(datasetId, versionId, written, e);
+      throw e;
+    }
+    return new ImportOutcome(repository.findDataset(datasetId).orElseThrow(), version, false);
+  }
+
+  private static DatasetVersion newVersion(
+      ImportRequest request, Map<Split, LabeledImages> splits, EncodedShards shards) {
+    int classCount = request.card().classNames().size();
+    List<SplitInfo> infos = new ArrayList<>();
+    for (Split split : Split.values()) {
+      LabeledImages images = splits.get(split);
+      List<Long> classCounts = new ArrayList<>(classCount);
+      for (long count : images.classCounts(classCount)) {
+        classCounts.add(count);
+      }
+      infos.add(
+          new SplitInfo(
+              split,
+              images.count(),
+              classCounts,
+              ShardKeys.shardKey(request.datasetId(), shards.versionId(), split),
+              shards.sizes().get(split)));
+    }
+    LabeledImages train = splits.get(Split.TRAIN);
+    return new DatasetVersion(
+        request.datasetId(),
+        shards.versionId(),
+        shards.contentHash(),
+        now(),
+        request.card(),
+        new ImageShape(train.height(), train.width(), train.channels()),
+        infos);
+  }
+
+  /**
+   * Removes the shards of a version whose record was not written. When the database cannot say
+   * whether the record exists (it may have committed before the connection failed), the objects
+   * stay: an unreferenced object is harmless, a record without its shards is not.
+   */
+  private void removeUnrecordedShards(
+      String datasetId, String versionId, List<String> keys, RuntimeException failure) {
+    if (keys.isEmpty()) {
+      return;
+    }
+    try {
+      if (repository.findVersion(datasetId, versionId).isPresent()) {
+        return;
+      }
+    } catch (RuntimeException e) {
+      failure.addSuppressed(e);
+      LOG.warnf(
+          "import of datasets/%s failed and its record cannot be checked; leaving %s",
+          datasetId, keys);
+      return;
+    }
+    for (String key : keys) {
+      try {
+        fileStore.remove(key);
+      } catch (RuntimeException e) {
+        failure.addSuppressed(e);
+        LOG.warnf("cannot remove shard %s of a failed import: %s", key, e.getMessage());
+      }
+    }
+  }
+
+  private Path createSpoolFile(String prefix, String suffix) {
+    try {
+      return Files.createTempFile(spoolDirectory(), prefix, suffix);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a spool file", e);
+    }
+  }
+
+  private Path spoolDirectory() {
+    Path directory =
+        config.spoolDir().orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir")));
+    try {
+      return Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create spool directory " + directory, e);
+    }
+  }
+
+  private long maxFileBytes() {
+    return config.maxFileSize().asLongValue();
+  }
+
+  private static Instant now() {
+    // PostgreSQL keeps microseconds; truncating here makes a stored and a returned time agree.
+    return Instant.now().truncatedTo(ChronoUnit.MICROS);
+  }
+}

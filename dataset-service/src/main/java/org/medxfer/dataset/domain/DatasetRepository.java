@@ -1,0 +1,44 @@
+package org.medxfer.dataset.domain;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The records of data sets, versions, splits and import requests. Failures to reach the database
+ * surface as {@link DependencyUnavailableException}.
+ */
+public interface DatasetRepository {
+
+  Optional<Dataset> findDataset(String datasetId);
+
+  Optional<DatasetVersion> findVersion(String datasetId, String versionId);
+
+  /** At most {@code pageSize} data sets, newest first, after {@code after} when given. */
+  DatasetPage listDatasets(int pageSize, Optional<DatasetCursor> after);
+
+  Optional<RecordedRequest> findRequest(String requestId);
+
+  /** Remembers what a request produced; a request id that is already recorded keeps its entry. */
+  void recordRequest(String requestId, RecordedRequest outcome, Instant at);
+
+  /**
+   * In one transaction: creates the data set or updates its display name, card and latest version,
+   * inserts the version with its splits, and records {@code requestId} when not empty. Call only
+   * after every shard of the version is stored.
+   */
+  void insertVersion(String displayName, DatasetVersion version, String requestId);
+
+  /** Marks an existing data set FAILED with {@code error}; does nothing for an unknown id. */
+  void markImportFailed(String datasetId, ImportError error, Instant at);
+
+  /** Marks a FAILED data set READY again, after an import that succeeded without a new version. */
+  void clearImportFailure(String datasetId, Instant at);
+
+  /**
+   * Runs {@code work} while holding an exclusive lock on imports into {@code datasetId}, shared by
+   * every instance of the service, so that two imports never write or remove the same shards at
+   * once.
+   */
+  <T> T withImportLock(String datasetId, Supplier<T> work);
+}

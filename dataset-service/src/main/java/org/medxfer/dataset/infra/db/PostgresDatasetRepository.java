@@ -1,0 +1,449 @@
+package org.medxfer.dataset.infra.db;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.medxfer.dataset.domain.Dataset;
+import org.medxfer.dataset.domain.DatasetCard;
+import org.medxfer.dataset.domain.DatasetCursor;
+import org.medxfer.dataset.domain.DatasetPage;
+import org.medxfer.dataset.domain.DatasetRepository;
+import org.medxfer.dataset.domain.DatasetState;
+import org.medxfer.dataset.domain.DatasetVersion;
+import org.medxfer.dataset.domain.DependencyUnavailableException;
+import org.medxfer.dataset.domain.ImageShape;
+import org.medxfer.dataset.domain.ImportError;
+import org.medxfer.dataset.domain.RecordedRequest;
+import org.medxfer.dataset.domain.Split;
+import org.medxfer.dataset.domain.SplitInfo;
+import org.medxfer.dataset.domain.TaskType;
+
+/** The records of data sets in PostgreSQL schema {@code datasets}, with plain JDBC. */
+@ApplicationScoped
+public class PostgresDatasetRepository implements DatasetRepository {
+
+  // First key of the two-key advisory lock: keeps these locks apart from any other lock users.
+  private static final int IMPORT_LOCK_NAMESPACE = 0x6d78_6473; // "mxds"
+
+  private static final String DATASET_COLUMNS =
+      "dataset_id, display_name, state, create_time, update_time, modality, task_type,"
+          + " class_names, license, source, latest_version_id, error_reason, error_message";
+
+  private final DataSource dataSource;
+
+  public PostgresDatasetRepository(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  @Override
+  public Optional<Dataset> findDataset(String datasetId) {
+    return query(
+        "find datasets/" + datasetId,
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT " + DATASET_COLUMNS + " FROM datasets.datasets WHERE dataset_id = ?")) {
+            statement.setString(1, datasetId);
+            try (ResultSet row = statement.executeQuery()) {
+              return row.next() ? Optional.of(dataset(row)) : Optional.empty();
+            }
+          }
+        });
+  }
+
+  @Override
+  public Optional<DatasetVersion> findVersion(String datasetId, String versionId) {
+    return query(
+        "find datasets/" + datasetId + "/versions/" + versionId,
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT content_hash, create_time, modality, task_type, class_names, license,"
+                      + " source, image_height, image_width, image_channels"
+                      + " FROM datasets.versions WHERE dataset_id = ? AND version_id = ?")) {
+            statement.setString(1, datasetId);
+            statement.setString(2, versionId);
+            try (ResultSet row = statement.executeQuery()) {
+              if (!row.next()) {
+                return Optional.<DatasetVersion>empty();
+              }
+              String contentHash = row.getString("content_hash");
+              Instant createTime = instant(row, "create_time");
+              DatasetCard card = card(row);
+              ImageShape shape =
+                  new ImageShape(
+                      row.getInt("image_height"),
+                      row.getInt("image_width"),
+                      row.getInt("image_channels"));
+              return Optional.of(
+                  new DatasetVersion(
+                      datasetId,
+                      versionId,
+                      contentHash,
+                      createTime,
+                      card,
+                      shape,
+                      splits(connection, datasetId, versionId)));
+            }
+          }
+        });
+  }
+
+  private static List<SplitInfo> splits(Connection connection, String datasetId, String versionId)
+      throws SQLException {
+    List<SplitInfo> splits = new ArrayList<>();
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "SELECT split, image_count, class_counts, shard_key, shard_bytes FROM datasets.splits"
+                + " WHERE dataset_id = ? AND version_id = ?")) {
+      statement.setString(1, datasetId);
+      statement.setString(2, versionId);
+      try (ResultSet row = statement.executeQuery()) {
+        while (row.next()) {
+          Long[] classCounts = (Long[]) row.getArray("class_counts").getArray();
+          splits.add(
+              new SplitInfo(
+                  Split.fromKey(row.getString("split")).orElseThrow(),
+                  row.getLong("image_count"),
+                  Arrays.asList(classCounts),
+                  row.getString("shard_key"),
+                  row.getLong("shard_bytes")));
+        }
+      }
+    }
+    splits.sort((a, b) -> a.split().compareTo(b.split()));
+    return splits;
+  }
+
+  @Override
+  public DatasetPage listDatasets(int pageSize, Optional<DatasetCursor> after) {
+    return query(
+        "list datasets",
+        connection -> {
+          String sql =
+              "SELECT "
+                  + DATASET_COLUMNS
+                  + " FROM datasets.datasets"
+                  + (after.isPresent() ? " WHERE (create_time, dataset_id) < (?, ?)" : "")
+                  + " ORDER BY create_time DESC, dataset_id DESC LIMIT ?";
+          try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int parameter = 1;
+            if (after.isPresent()) {
+              statement.setObject(parameter++, timestamp(after.get().createTime()));
+              statement.setString(parameter++, after.get().datasetId());
+            }
+            // One more than asked tells whether another page follows.
+            statement.setInt(parameter, pageSize + 1);
+            List<Dataset> datasets = new ArrayList<>();
+            try (ResultSet row = statement.executeQuery()) {
+              while (row.next()) {
+                datasets.add(dataset(row));
+              }
+            }
+            if (datasets.size() <= pageSize) {
+              return new DatasetPage(datasets, Optional.empty());
+            }
+            List<Dataset> page = datasets.subList(0, pageSize);
+            Dataset last = page.get(pageSize - 1);
+            return new DatasetPage(
+                page, Optional.of(new DatasetCursor(last.createTime(), last.datasetId())));
+          }
+        });
+  }
+
+  @Override
+  public Optional<RecordedRequest> findRequest(String requestId) {
+    return query(
+        "find import request",
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT dataset_id, version_id, already_existed FROM datasets.import_requests"
+                      + " WHERE request_id = ?")) {
+            statement.setString(1, requestId);
+            try (ResultSet row = statement.executeQuery()) {
+              return row.next()
+                  ? Optional.of(
+                      new RecordedRequest(
+                          row.getString("dataset_id"),
+                          row.getString("version_id"),
+                          row.getBoolean("already_existed")))
+                  : Optional.empty();
+            }
+          }
+        });
+  }
+
+  @Override
+  public void recordRequest(String requestId, RecordedRequest outcome, Instant at) {
+    query(
+        "record import request",
+        connection -> {
+          insertRequest(connection, requestId, outcome, at);
+          return null;
+        });
+  }
+
+  private static void insertRequest(
+      Connection connection, String requestId, RecordedRequest outcome, Instant at)
+      throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "INSERT INTO datasets.import_requests"
+                + " (request_id, dataset_id, version_id, already_existed, create_time)"
+                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (request_id) DO NOTHING")) {
+      statement.setString(1, requestId);
+      statement.setString(2, outcome.datasetId());
+      statement.setString(3, outcome.versionId());
+      statement.setBoolean(4, outcome.alreadyExisted());
+      statement.setObject(5, timestamp(at));
+      statement.executeUpdate();
+    }
+  }
+
+  @Override
+  public void insertVersion(String displayName, DatasetVersion version, String requestId) {
+    inTransaction(
+        "record datasets/" + version.datasetId() + "/versions/" + version.versionId(),
+        connection -> {
+          upsertDataset(connection, displayName, version);
+          insertVersionRow(connection, version);
+          for (SplitInfo split : version.splits()) {
+            insertSplit(connection, version, split);
+          }
+          if (!requestId.isEmpty()) {
+            insertRequest(
+                connection,
+                requestId,
+                new RecordedRequest(version.datasetId(), version.versionId(), false),
+                version.createTime());
+          }
+          return null;
+        });
+  }
+
+  private static void upsertDataset(Connection connection, String displayName, DatasetVersion v)
+      throws SQLException {
+    DatasetCard card = v.card();
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "INSERT INTO datasets.datasets ("
+                + DATASET_COLUMNS
+                + ") VALUES (?, ?, 'READY', ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)"
+                + " ON CONFLICT (dataset_id) DO UPDATE SET display_name = EXCLUDED.display_name,"
+                + " state = 'READY', update_time = EXCLUDED.update_time,"
+                + " modality = EXCLUDED.modality, task_type = EXCLUDED.task_type,"
+                + " class_names = EXCLUDED.class_names, license = EXCLUDED.license,"
+                + " source = EXCLUDED.source, latest_version_id = EXCLUDED.latest_version_id,"
+                + " error_reason = NULL, error_message = NULL")) {
+      statement.setString(1, v.datasetId());
+      statement.setString(2, displayName);
+      statement.setObject(3, timestamp(v.createTime()));
+      statement.setObject(4, timestamp(v.createTime()));
+      statement.setString(5, card.modality());
+      statement.setString(6, card.taskType().name());
+      statement.setArray(7, textArray(connection, card.classNames()));
+      statement.setString(8, card.license());
+      statement.setString(9, card.source());
+      statement.setString(10, v.versionId());
+      statement.executeUpdate();
+    }
+  }
+
+  private static void insertVersionRow(Connection connection, DatasetVersion v)
+      throws SQLException {
+    DatasetCard card = v.card();
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "INSERT INTO datasets.versions (dataset_id, version_id, content_hash, create_time,"
+                + " modality, task_type, class_names, license, source, image_height, image_width,"
+                + " image_channels) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      statement.setString(1, v.datasetId());
+      statement.setString(2, v.versionId());
+      statement.setString(3, v.contentHash());
+      statement.setObject(4, timestamp(v.createTime()));
+      statement.setString(5, card.modality());
+      statement.setString(6, card.taskType().name());
+      statement.setArray(7, textArray(connection, card.classNames()));
+      statement.setString(8, card.license());
+      statement.setString(9, card.source());
+      statement.setInt(10, v.imageShape().height());
+      statement.setInt(11, v.imageShape().width());
+      statement.setInt(12, v.imageShape().channels());
+      statement.executeUpdate();
+    }
+  }
+
+  private static void insertSplit(Connection connection, DatasetVersion v, SplitInfo split)
+      throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "INSERT INTO datasets.splits (dataset_id, version_id, split, image_count,"
+                + " class_counts, shard_key, shard_bytes) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      statement.setString(1, v.datasetId());
+      statement.setString(2, v.versionId());
+      statement.setString(3, split.split().key());
+      statement.setLong(4, split.count());
+      statement.setArray(
+          5, connection.createArrayOf("bigint", split.classCounts().toArray(Long[]::new)));
+      statement.setString(6, split.shardKey());
+      statement.setLong(7, split.shardBytes());
+      statement.executeUpdate();
+    }
+  }
+
+  @Override
+  public void markImportFailed(String datasetId, ImportError error, Instant at) {
+    query(
+        "mark datasets/" + datasetId + " failed",
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "UPDATE datasets.datasets SET state = 'FAILED', error_reason = ?,"
+                      + " error_message = ?, update_time = ? WHERE dataset_id = ?")) {
+            statement.setString(1, error.reason());
+            statement.setString(2, error.message());
+            statement.setObject(3, timestamp(at));
+            statement.setString(4, datasetId);
+            statement.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public void clearImportFailure(String datasetId, Instant at) {
+    query(
+        "mark datasets/" + datasetId + " ready",
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "UPDATE datasets.datasets SET state = 'READY', error_reason = NULL,"
+                      + " error_message = NULL, update_time = ?"
+                      + " WHERE dataset_id = ? AND state = 'FAILED'")) {
+            statement.setObject(1, timestamp(at));
+            statement.setString(2, datasetId);
+            statement.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public <T> T withImportLock(String datasetId, Supplier<T> work) {
+    // A transaction-level lock on a connection of its own: ending that transaction always releases
+    // it, even when the work fails or the connection breaks.
+    Connection connection;
+    try {
+      connection = dataSource.getConnection();
+    } catch (SQLException e) {
+      throw failure("lock imports into datasets/" + datasetId, e);
+    }
+    try (connection) {
+      connection.setAutoCommit(false);
+      try (PreparedStatement statement =
+          connection.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
+        statement.setInt(1, IMPORT_LOCK_NAMESPACE);
+        statement.setString(2, datasetId);
+        statement.execute();
+      }
+      try {
+        return work.get();
+      } finally {
+        connection.rollback();
+      }
+    } catch (SQLException e) {
+      throw failure("lock imports into datasets/" + datasetId, e);
+    }
+  }
+
+  private interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  private <T> T query(String what, Work<T> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      return work.run(connection);
+    } catch (SQLException e) {
+      throw failure(what, e);
+    }
+  }
+
+  private <T> T inTransaction(String what, Work<T> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw failure(what, e);
+    }
+  }
+
+  /**
+   * Connection trouble is a dependency outage (retryable); anything else is a bug or a conflict.
+   */
+  private static RuntimeException failure(String what, SQLException e) {
+    String state = e.getSQLState();
+    if (state == null
+        || state.startsWith("08")
+        || state.startsWith("57P")
+        || state.startsWith("53")) {
+      return new DependencyUnavailableException("database unavailable: cannot " + what, e);
+    }
+    return new IllegalStateException("database: cannot " + what + ": " + e.getMessage(), e);
+  }
+
+  private static Dataset dataset(ResultSet row) throws SQLException {
+    String errorReason = row.getString("error_reason");
+    return new Dataset(
+        row.getString("dataset_id"),
+        row.getString("display_name"),
+        DatasetState.valueOf(row.getString("state")),
+        instant(row, "create_time"),
+        instant(row, "update_time"),
+        card(row),
+        row.getString("latest_version_id"),
+        errorReason == null
+            ? Optional.empty()
+            : Optional.of(new ImportError(errorReason, row.getString("error_message"))));
+  }
+
+  private static DatasetCard card(ResultSet row) throws SQLException {
+    return new DatasetCard(
+        row.getString("modality"),
+        TaskType.valueOf(row.getString("task_type")),
+        Arrays.asList((String[]) row.getArray("class_names").getArray()),
+        row.getString("license"),
+        row.getString("source"));
+  }
+
+  private static Array textArray(Connection connection, List<String> values) throws SQLException {
+    return connection.createArrayOf("text", values.toArray(String[]::new));
+  }
+
+  private static Instant instant(ResultSet row, String column) throws SQLException {
+    return row.getObject(column, OffsetDateTime.class).toInstant();
+  }
+
+  private static OffsetDateTime timestamp(Instant instant) {
+    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,21 @@
+package org.medxfer.dataset.infra.objectstore;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.medxfer.common.objectstore.ObjectStore;
+import org.medxfer.common.objectstore.ObjectStoreSettings;
+import org.medxfer.dataset.config.ObjectStoreConfig;
+
+/** Makes the shared object-store client from {@code medxfer.object-store.*}. */
+@ApplicationScoped
+public class ObjectStoreProducer {
+
+  @Produces
+  @Singleton
+  ObjectStore objectStore(ObjectStoreConfig config) {
+    return new ObjectStore(
+        new ObjectStoreSettings(
+            config.endpoint(), config.accessKey(), config.secretKey(), config.bucket()));
+  }
+}
