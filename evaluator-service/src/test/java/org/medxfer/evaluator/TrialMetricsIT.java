@@ -12,6 +12,7 @@ import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -42,7 +43,6 @@ import org.junit.jupiter.api.Test;
 import org.medxfer.common.grpc.GrpcErrors;
 import org.medxfer.common.kafka.Topics;
 import org.medxfer.common.objectstore.ObjectStore;
-import org.medxfer.evaluator.fixtures.LocalStackResource;
 import org.medxfer.proto.dataset.v1.TaskType;
 import org.medxfer.proto.evaluation.v1.CompareStudyRequest;
 import org.medxfer.proto.evaluation.v1.ComparisonRow;
@@ -63,13 +63,17 @@ import org.medxfer.proto.trial.v1.TrainingSettings;
 import org.medxfer.proto.trial.v1.TrialCompleted;
 import org.medxfer.proto.trial.v1.TrialEvent;
 import org.medxfer.proto.trial.v1.TrialSpec;
+import org.medxfer.testsupport.LocalInfraResource;
 
 /**
  * The evaluator end to end on real Kafka, S3 and PostgreSQL: predictions stored by a "trainer"
  * (this test), a completion event on the topic, metrics read back through the gRPC API.
  */
 @QuarkusTest
-@QuarkusTestResource(value = LocalStackResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(
+    value = LocalInfraResource.class,
+    initArgs = @ResourceArg(name = LocalInfraResource.PORT_BASE, value = "23830"),
+    restrictToAnnotatedClass = true)
 class TrialMetricsIT {
 
   private static final Duration HANDLED_WITHIN = Duration.ofSeconds(60);

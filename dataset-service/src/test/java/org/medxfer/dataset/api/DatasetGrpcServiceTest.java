@@ -19,6 +19,7 @@ import io.grpc.reflection.v1.ServerReflectionResponse;
 import io.grpc.reflection.v1.ServiceResponse;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -56,7 +57,6 @@ import org.medxfer.common.images.ImageShardCodec;
 import org.medxfer.common.images.LabeledImages;
 import org.medxfer.common.images.MedMnistNpz;
 import org.medxfer.common.objectstore.ObjectStore;
-import org.medxfer.dataset.fixtures.LocalInfraResource;
 import org.medxfer.proto.dataset.v1.Dataset;
 import org.medxfer.proto.dataset.v1.DatasetCard;
 import org.medxfer.proto.dataset.v1.DatasetFormat;
@@ -73,13 +73,17 @@ import org.medxfer.proto.dataset.v1.Split;
 import org.medxfer.proto.dataset.v1.SplitInfo;
 import org.medxfer.proto.dataset.v1.TaskType;
 import org.medxfer.proto.dataset.v1.UploadDatasetRequest;
+import org.medxfer.testsupport.LocalInfraResource;
 
 /**
  * The service over a real gRPC channel, against a real S3 server and PostgreSQL, with the real
  * BreastMNIST file. The tests build on each other in order, like a user's session.
  */
 @QuarkusTest
-@QuarkusTestResource(value = LocalInfraResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(
+    value = LocalInfraResource.class,
+    initArgs = @ResourceArg(name = LocalInfraResource.PORT_BASE, value = "28110"),
+    restrictToAnnotatedClass = true)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DatasetGrpcServiceTest {
 
