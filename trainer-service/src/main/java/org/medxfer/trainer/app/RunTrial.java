@@ -1,0 +1,124 @@
+package org.medxfer.trainer.app;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.concurrent.CancellationException;
+import org.medxfer.trainer.domain.FailureReason;
+import org.medxfer.trainer.domain.ImageSource;
+import org.medxfer.trainer.domain.ModelTrainer;
+import org.medxfer.trainer.domain.ParameterCounts;
+import org.medxfer.trainer.domain.PredictionStore;
+import org.medxfer.trainer.domain.TrainingResult;
+import org.medxfer.trainer.domain.TrialEvents;
+import org.medxfer.trainer.domain.TrialFailedException;
+import org.medxfer.trainer.domain.TrialRun;
+
+/**
+ * Runs one trial attempt start to finish: STARTED, one event per epoch, predictions stored, then
+ * exactly one terminal event (COMPLETED or FAILED). Blocks the calling thread for the whole
+ * training, so it must never run on an event-loop thread.
+ */
+@Singleton
+public class RunTrial {
+
+  private static final System.Logger LOG = System.getLogger(RunTrial.class.getName());
+
+  private final ModelTrainer trainer;
+
+  @Inject
+  public RunTrial(ModelTrainer trainer) {
+    this.trainer = trainer;
+  }
+
+  /**
+   * Trains {@code run} and reports through {@code events}.
+   *
+   * @return true when a terminal event was published; false only if publishing it failed
+   * @throws CancellationException when the thread was interrupted (partition revoked, shutdown):
+   *     then no terminal event is published, so the assignment is redelivered
+   */
+  public boolean run(
+      TrialRun run, ImageSource images, TrialEvents events, PredictionStore predictions) {
+    TrainingResult result;
+    try {
+      ParameterCounts parameters = trainer.parameterCounts(run.spec(), run.channels());
+      events.started(parameters);
+      result = trainer.train(run.spec(), images, events::epochCompleted);
+    } catch (TrialFailedException e) {
+      if (e.reason() == FailureReason.INTERNAL) {
+        return reportInternal(run, events, e);
+      }
+      return reportFailure(run, events, e.reason(), e.getMessage(), e);
+    } catch (CancellationException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      return reportInternal(run, events, e);
+    }
+    checkNotCancelled();
+    String key;
+    try {
+      key = predictions.store(result);
+    } catch (RuntimeException e) {
+      checkNotCancelled();
+      return reportFailure(
+          run,
+          events,
+          FailureReason.PREDICTIONS_UNWRITABLE,
+          "cannot store the test predictions: " + e.getMessage(),
+          e);
+    }
+    try {
+      events.completed(result, key);
+      return true;
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "cannot publish COMPLETED for " + run.trial(), e);
+      return false;
+    }
+  }
+
+  /** Clients see a stable message; the details go to the log, findable by trial and attempt. */
+  private static boolean reportInternal(TrialRun run, TrialEvents events, RuntimeException e) {
+    checkNotCancelled();
+    LOG.log(System.Logger.Level.ERROR, run.trial() + " attempt " + run.attempt() + " crashed", e);
+    return publishFailure(
+        run,
+        events,
+        FailureReason.INTERNAL,
+        "training failed unexpectedly; see the trainer log for "
+            + run.trial()
+            + " attempt "
+            + run.attempt());
+  }
+
+  private static boolean reportFailure(
+      TrialRun run, TrialEvents events, FailureReason reason, String message, Exception cause) {
+    checkNotCancelled();
+    String summary =
+        run.trial() + " attempt " + run.attempt() + " failed: " + reason + ": " + message;
+    if (cause instanceof TrialFailedException) {
+      // An expected outcome (bad spec, divergence, missing data): the message says it all.
+      LOG.log(System.Logger.Level.WARNING, summary);
+    } else {
+      LOG.log(System.Logger.Level.ERROR, summary, cause);
+    }
+    return publishFailure(run, events, reason, message);
+  }
+
+  private static boolean publishFailure(
+      TrialRun run, TrialEvents events, FailureReason reason, String message) {
+    try {
+      events.failed(reason, message);
+      return true;
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "cannot publish FAILED for " + run.trial(), e);
+      return false;
+    }
+  }
+
+  /** An interrupted attempt reports nothing: its assignment goes to another trainer. */
+  private static void checkNotCancelled() {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new CancellationException("trial cancelled");
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package org.medxfer.trainer.domain;
+
+/**
+ * Everything that decides what one trial trains. Two trials with equal specs and equal images
+ * produce bit-identical predictions on the same trainer build and thread configuration.
+ *
+ * @param architecture the network to build
+ * @param initialization random or ImageNet backbone weights
+ * @param epochs full passes over the training split (at least 1)
+ * @param batchSize images per optimizer step
+ * @param learningRate Adam step size
+ * @param seed seeds every random op and the per-epoch shuffles
+ * @param resolution the square input size the images are resized to, in pixels
+ * @param numClasses width of the classification head (2 for binary tasks)
+ * @param taskType binary or multi-class, which decides how AUC is summarised
+ * @param labelFraction share of the training split used, in (0, 1]; a stratified subset drawn with
+ *     {@code seed}
+ * @param earlyStoppingPatience stop after this many epochs without a better validation AUC; 0
+ *     trains all epochs
+ */
+public record TrainingSpec(
+    Architecture architecture,
+    Initialization initialization,
+    int epochs,
+    int batchSize,
+    double learningRate,
+    long seed,
+    int resolution,
+    int numClasses,
+    TaskType taskType,
+    double labelFraction,
+    int earlyStoppingPatience) {
+
+  public TrainingSpec {
+    require(architecture != null, "architecture is required");
+    require(initialization != null, "initialization is required");
+    require(taskType != null, "taskType is required");
+    require(epochs >= 1, "epochs must be at least 1, got " + epochs);
+    require(batchSize >= 2, "batchSize must be at least 2 (batch norm needs it), got " + batchSize);
+    require(
+        learningRate > 0 && Double.isFinite(learningRate),
+        "learningRate must be positive and finite, got " + learningRate);
+    require(resolution >= 1, "resolution must be positive, got " + resolution);
+    require(numClasses >= 2, "numClasses must be at least 2, got " + numClasses);
+    require(
+        taskType != TaskType.BINARY || numClasses == 2,
+        "a binary task has exactly 2 classes, got " + numClasses);
+    require(
+        taskType != TaskType.MULTI_CLASS || numClasses > 2,
+        "a multi-class task has more than 2 classes, got " + numClasses);
+    require(
+        labelFraction > 0 && labelFraction <= 1,
+        "labelFraction must be in (0, 1], got " + labelFraction);
+    require(
+        earlyStoppingPatience >= 0,
+        "earlyStoppingPatience must not be negative, got " + earlyStoppingPatience);
+  }
+
+  /** A spec that trains on the whole training split for all epochs. */
+  public static TrainingSpec of(
+      Architecture architecture,
+      Initialization initialization,
+      int epochs,
+      int batchSize,
+      double learningRate,
+      long seed,
+      int resolution,
+      int numClasses,
+      TaskType taskType) {
+    return new TrainingSpec(
+        architecture,
+        initialization,
+        epochs,
+        batchSize,
+        learningRate,
+        seed,
+        resolution,
+        numClasses,
+        taskType,
+        1.0,
+        0);
+  }
+
+  private static void require(boolean condition, String message) {
+    if (!condition) {
+      throw new TrialFailedException(FailureReason.INVALID_SPEC, message);
+    }
+  }
+}

@@ -1,0 +1,197 @@
+package org.medxfer.trainer.infra.tf;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.op.nn.FusedBatchNorm;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Layer builders for one forward pass. A network is built twice over the same {@link
+ * ModelVariables}: once with batch norm in training mode (batch statistics, moving averages
+ * updated) and once in inference mode (moving averages), so both passes share every weight.
+ *
+ * <p>Variable names follow the Keras layer names ({@code conv1/kernel}, {@code conv1_bn/gamma}), so
+ * mapping a Keras weight file onto the graph is a matter of names, not positions.
+ */
+final class Layers {
+
+  static final String SAME = "SAME";
+  static final String VALID = "VALID";
+
+  private final Ops tf;
+  private final OpNames names;
+  private final ModelVariables variables;
+  private final boolean training;
+  private final float batchNormMomentum;
+  private final List<Op> batchNormUpdates = new ArrayList<>();
+
+  /**
+   * @param tf the name scope of this pass ({@code train/} or {@code eval/})
+   * @param batchNormMomentum weight of the old moving average in each update
+   */
+  Layers(Ops tf, ModelVariables variables, boolean training, float batchNormMomentum) {
+    this.tf = tf;
+    this.names = new OpNames(tf);
+    this.variables = variables;
+    this.training = training;
+    this.batchNormMomentum = batchNormMomentum;
+  }
+
+  Ops tf() {
+    return tf;
+  }
+
+  /** The moving-average assignments of this pass; they must run with every training step. */
+  List<Op> batchNormUpdates() {
+    return Collections.unmodifiableList(batchNormUpdates);
+  }
+
+  /** Square 2-D convolution, HWIO kernel {@code <layer>/kernel}, optional {@code <layer>/bias}. */
+  Operand<TFloat32> conv2d(
+      String layer,
+      Operand<TFloat32> x,
+      int kernelSize,
+      int inChannels,
+      int outChannels,
+      int stride,
+      String padding,
+      boolean bias) {
+    long receptive = (long) kernelSize * kernelSize;
+    Variable<TFloat32> kernel =
+        variables.getOrCreate(
+            layer + "/kernel",
+            new long[] {kernelSize, kernelSize, inChannels, outChannels},
+            new ModelVariables.Init.HeNormal(receptive * inChannels),
+            true);
+    Operand<TFloat32> y =
+        names
+            .named(layer + "/Conv2D")
+            .nn
+            .conv2d(x, kernel, List.of(1L, (long) stride, (long) stride, 1L), padding);
+    if (bias) {
+      Variable<TFloat32> b =
+          variables.getOrCreate(
+              layer + "/bias",
+              new long[] {outChannels},
+              new ModelVariables.Init.Constant(0f),
+              true);
+      y = names.named(layer + "/BiasAdd").nn.biasAdd(y, b);
+    }
+    return y;
+  }
+
+  /** 3x3-style depthwise convolution with multiplier 1, kernel {@code <layer>/depthwise_kernel}. */
+  Operand<TFloat32> depthwiseConv2d(
+      String layer, Operand<TFloat32> x, int kernelSize, int channels, int stride, String padding) {
+    long receptive = (long) kernelSize * kernelSize;
+    Variable<TFloat32> kernel =
+        variables.getOrCreate(
+            layer + "/depthwise_kernel",
+            new long[] {kernelSize, kernelSize, channels, 1},
+            // Each output channel sees one input channel's kernelSize^2 window.
+            new ModelVariables.Init.HeNormal(receptive),
+            true);
+    return names
+        .named(layer + "/depthwise")
+        .nn
+        .depthwiseConv2dNative(x, kernel, List.of(1L, (long) stride, (long) stride, 1L), padding);
+  }
+
+  /**
+   * Batch normalisation over the channel axis. Training mode normalises with batch statistics and
+   * records an update of the moving averages; inference mode uses the moving averages.
+   */
+  Operand<TFloat32> batchNorm(String layer, Operand<TFloat32> x, int channels, float epsilon) {
+    long[] shape = {channels};
+    Variable<TFloat32> gamma =
+        variables.getOrCreate(layer + "/gamma", shape, new ModelVariables.Init.Constant(1f), true);
+    Variable<TFloat32> beta =
+        variables.getOrCreate(layer + "/beta", shape, new ModelVariables.Init.Constant(0f), true);
+    Variable<TFloat32> movingMean =
+        variables.getOrCreate(
+            layer + "/moving_mean", shape, new ModelVariables.Init.Constant(0f), false);
+    Variable<TFloat32> movingVariance =
+        variables.getOrCreate(
+            layer + "/moving_variance", shape, new ModelVariables.Init.Constant(1f), false);
+    Ops named = names.named(layer + "/FusedBatchNormV3");
+    if (!training) {
+      return named
+          .nn
+          .fusedBatchNorm(
+              x,
+              gamma,
+              beta,
+              movingMean,
+              movingVariance,
+              FusedBatchNorm.epsilon(epsilon),
+              FusedBatchNorm.isTraining(false))
+          .y();
+    }
+    Operand<TFloat32> empty = tf.constant(new float[0]);
+    FusedBatchNorm<TFloat32, TFloat32> bn =
+        named.nn.fusedBatchNorm(
+            x,
+            gamma,
+            beta,
+            empty,
+            empty,
+            FusedBatchNorm.epsilon(epsilon),
+            FusedBatchNorm.isTraining(true));
+    // moving -= (moving - batch) * (1 - momentum); batchVariance is already Bessel-corrected.
+    Operand<TFloat32> rate = tf.constant(1f - batchNormMomentum);
+    batchNormUpdates.add(
+        names
+            .named(layer + "/update_moving_mean")
+            .assignSub(movingMean, tf.math.mul(tf.math.sub(movingMean, bn.batchMean()), rate)));
+    batchNormUpdates.add(
+        names
+            .named(layer + "/update_moving_variance")
+            .assignSub(
+                movingVariance,
+                tf.math.mul(tf.math.sub(movingVariance, bn.batchVariance()), rate)));
+    return bn.y();
+  }
+
+  /** Fully connected layer on a (batch, features) input, {@code <layer>/kernel} and bias. */
+  Operand<TFloat32> dense(String layer, Operand<TFloat32> x, int inFeatures, int outFeatures) {
+    Variable<TFloat32> kernel =
+        variables.getOrCreate(
+            layer + "/kernel",
+            new long[] {inFeatures, outFeatures},
+            new ModelVariables.Init.GlorotUniform(inFeatures, outFeatures),
+            true);
+    Variable<TFloat32> bias =
+        variables.getOrCreate(
+            layer + "/bias", new long[] {outFeatures}, new ModelVariables.Init.Constant(0f), true);
+    return names
+        .named(layer + "/BiasAdd")
+        .nn
+        .biasAdd(names.named(layer + "/MatMul").linalg.matMul(x, kernel), bias);
+  }
+
+  Operand<TFloat32> relu(Operand<TFloat32> x) {
+    return tf.nn.relu(x);
+  }
+
+  Operand<TFloat32> relu6(Operand<TFloat32> x) {
+    return tf.nn.relu6(x);
+  }
+
+  Operand<TFloat32> maxPool(Operand<TFloat32> x, int size, int stride, String padding) {
+    return tf.nn.maxPool(
+        x,
+        tf.constant(new int[] {1, size, size, 1}),
+        tf.constant(new int[] {1, stride, stride, 1}),
+        padding);
+  }
+
+  /** Mean over height and width: (batch, h, w, c) to (batch, c). */
+  Operand<TFloat32> globalAveragePool(Operand<TFloat32> x) {
+    return tf.math.mean(x, tf.constant(new int[] {1, 2}));
+  }
+}

@@ -1,0 +1,281 @@
+package org.medxfer.trainer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.rpc.Code;
+import com.google.rpc.ErrorInfo;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.medxfer.common.images.ImageShardCodec;
+import org.medxfer.common.images.LabeledImages;
+import org.medxfer.common.images.MedMnistNpz;
+import org.medxfer.common.kafka.Topics;
+import org.medxfer.common.objectstore.ObjectStore;
+import org.medxfer.proto.dataset.v1.ImageShape;
+import org.medxfer.proto.dataset.v1.TaskType;
+import org.medxfer.proto.trial.v1.Adaptation;
+import org.medxfer.proto.trial.v1.AdaptationKind;
+import org.medxfer.proto.trial.v1.DataLocation;
+import org.medxfer.proto.trial.v1.InitKind;
+import org.medxfer.proto.trial.v1.Initialization;
+import org.medxfer.proto.trial.v1.TestPredictions;
+import org.medxfer.proto.trial.v1.TrainingSettings;
+import org.medxfer.proto.trial.v1.TrialAssignment;
+import org.medxfer.proto.trial.v1.TrialEvent;
+import org.medxfer.proto.trial.v1.TrialSpec;
+import org.medxfer.trainer.domain.RocAuc;
+import org.medxfer.trainer.domain.Scores;
+import org.medxfer.trainer.fixtures.Paths;
+import org.medxfer.trainer.fixtures.TrainerInfraResource;
+import org.medxfer.trainer.fixtures.TrialEventsProbe;
+
+/**
+ * The trainer as deployed: assignments from a real Kafka broker, BreastMNIST shards from a real S3
+ * server, events back on Kafka, predictions in the object store, offsets committed last.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = TrainerInfraResource.class, restrictToAnnotatedClass = true)
+class TrainerServiceIT {
+
+  private static final String SHARDS = "datasets/breastmnist/versions/1/";
+  private static final String GROUP = "medxfer-trainers";
+
+  @Inject ObjectStore store;
+
+  @ConfigProperty(name = "kafka.bootstrap.servers")
+  String bootstrapServers;
+
+  private KafkaProducer<String, byte[]> producer;
+  private TrialEventsProbe events;
+  private Admin admin;
+  private int[] testLabels;
+
+  @BeforeEach
+  void uploadShardsAndConnect() throws Exception {
+    store.ensureBucket();
+    Map<String, LabeledImages> splits;
+    try (InputStream in = Files.newInputStream(Paths.medmnist("breastmnist.npz"))) {
+      splits = MedMnistNpz.read(in, "breastmnist.npz");
+    }
+    for (Map.Entry<String, LabeledImages> split : splits.entrySet()) {
+      ByteArrayOutputStream shard = new ByteArrayOutputStream();
+      ImageShardCodec.write(split.getValue(), shard);
+      store.put(
+          SHARDS + split.getKey() + ".shard", shard.toByteArray(), "application/octet-stream");
+    }
+    testLabels = splits.get("test").labels();
+
+    Properties properties = new Properties();
+    properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    properties.put(ProducerConfig.ACKS_CONFIG, "all");
+    producer = new KafkaProducer<>(properties);
+    events = new TrialEventsProbe(bootstrapServers);
+    admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+  }
+
+  @AfterEach
+  void disconnect() {
+    producer.close();
+    events.close();
+    admin.close();
+  }
+
+  @Test
+  void trainsAnAssignmentLongerThanThePollIntervalAndCommitsAfterCompleted() throws Exception {
+    String trial = "studies/it/trials/long-cnn";
+    // 64 px upsampled and 6 epochs: several times the 3 s max.poll.interval of this test.
+    TrialAssignment assignment = assignment(trial, "cnn_small", InitKind.INIT_KIND_RANDOM, 64, 6);
+    RecordMetadata sent = publish(assignment);
+
+    List<TrialEvent> trialEvents =
+        events.awaitTrial(trial, TrialEvent::hasCompleted, Duration.ofMinutes(2));
+
+    assertThat(trialEvents)
+        .extracting(TrialEvent::getPayloadCase)
+        .containsExactly(
+            TrialEvent.PayloadCase.STARTED,
+            TrialEvent.PayloadCase.EPOCH,
+            TrialEvent.PayloadCase.EPOCH,
+            TrialEvent.PayloadCase.EPOCH,
+            TrialEvent.PayloadCase.EPOCH,
+            TrialEvent.PayloadCase.EPOCH,
+            TrialEvent.PayloadCase.EPOCH,
+            TrialEvent.PayloadCase.COMPLETED);
+    assertThat(trialEvents)
+        .allSatisfy(
+            e -> {
+              assertThat(e.getSpec()).isEqualTo(assignment.getSpec());
+              assertThat(e.getAttempt()).isEqualTo(1);
+              assertThat(e.getStudy()).isEqualTo("studies/it");
+              assertThat(e.getTrainerId()).isNotEmpty();
+              assertThat(e.getEventId()).isNotEmpty();
+            });
+    assertThat(trialEvents.get(0).getStarted().getTrainableParameters()).isPositive();
+    assertThat(trialEvents.get(6).getEpoch().getEpoch()).isEqualTo(6);
+    assertThat(trialEvents.get(6).getEpoch().getTotalEpochs()).isEqualTo(6);
+
+    var completed = trialEvents.get(7).getCompleted();
+    assertThat(completed.getPredictionsKey())
+        .isEqualTo("studies/it/trials/long-cnn/attempts/1/test_predictions.binpb");
+    assertThat(completed.getEpochsRun()).isEqualTo(6);
+    assertThat(completed.getTrainingSeconds())
+        .as("the trial outlived max.poll.interval, which is the point of this test")
+        .isGreaterThan(3.0);
+
+    TestPredictions predictions =
+        TestPredictions.parseFrom(store.get(completed.getPredictionsKey()));
+    assertThat(predictions.getTrial()).isEqualTo(trial);
+    assertThat(predictions.getTaskType()).isEqualTo(TaskType.TASK_TYPE_BINARY);
+    assertThat(predictions.getLabelsList()).containsExactly(boxed(testLabels));
+    float[] scores = new float[predictions.getScoresCount()];
+    for (int i = 0; i < scores.length; i++) {
+      scores[i] = predictions.getScores(i);
+    }
+    double auc =
+        RocAuc.of(
+            new Scores(testLabels.length, 2, scores),
+            testLabels,
+            org.medxfer.trainer.domain.TaskType.BINARY);
+    assertThat(auc).isGreaterThan(0.5);
+
+    assertCommittedPast(sent);
+  }
+
+  @Test
+  void unsupportedResolutionFailsWithErrorInfoAndIsCommitted() throws Exception {
+    String trial = "studies/it/trials/squeeze-28";
+    RecordMetadata sent =
+        publish(assignment(trial, "squeezenet1_1", InitKind.INIT_KIND_IMAGENET, 28, 1));
+
+    List<TrialEvent> trialEvents =
+        events.awaitTrial(trial, TrialEvent::hasFailed, Duration.ofMinutes(1));
+
+    com.google.rpc.Status error = trialEvents.get(trialEvents.size() - 1).getFailed().getError();
+    assertThat(error.getCode()).isEqualTo(Code.INVALID_ARGUMENT_VALUE);
+    assertThat(error.getMessage()).contains("at least 31x31");
+    ErrorInfo info = error.getDetails(0).unpack(ErrorInfo.class);
+    assertThat(info.getReason()).isEqualTo("UNSUPPORTED_RESOLUTION");
+    assertThat(info.getDomain()).isEqualTo("medxfer.org");
+    assertThat(info.getMetadataMap()).containsEntry("trial", trial);
+    assertThat(trialEvents).noneMatch(TrialEvent::hasCompleted);
+    assertCommittedPast(sent);
+  }
+
+  @Test
+  void missingShardFailsAsDataUnreadable() throws Exception {
+    String trial = "studies/it/trials/no-shard";
+    TrialAssignment assignment =
+        assignment(trial, "cnn_small", InitKind.INIT_KIND_RANDOM, 28, 1).toBuilder()
+            .setData(
+                assignment(trial, "cnn_small", InitKind.INIT_KIND_RANDOM, 28, 1)
+                    .getData()
+                    .toBuilder()
+                    .setTrainShardKey(SHARDS + "missing.shard"))
+            .build();
+    RecordMetadata sent = publish(assignment);
+
+    List<TrialEvent> trialEvents =
+        events.awaitTrial(trial, TrialEvent::hasFailed, Duration.ofMinutes(1));
+
+    TrialEvent failed = trialEvents.get(trialEvents.size() - 1);
+    assertThat(failed.getFailed().getError().getDetails(0).unpack(ErrorInfo.class).getReason())
+        .isEqualTo("DATA_UNREADABLE");
+    assertThat(failed.getFailed().getError().getMessage()).contains(SHARDS + "missing.shard");
+    assertCommittedPast(sent);
+  }
+
+  private static TrialAssignment assignment(
+      String trial, String architecture, InitKind init, int resolution, int epochs) {
+    return TrialAssignment.newBuilder()
+        .setTrial(trial)
+        .setStudy("studies/it")
+        .setAttempt(1)
+        .setOutputPrefix(trial + "/attempts/1/")
+        .setSpec(
+            TrialSpec.newBuilder()
+                .setDataset("breastmnist")
+                .setDatasetVersion("datasets/breastmnist/versions/1")
+                .setArchitecture(architecture)
+                .setInit(Initialization.newBuilder().setKind(init))
+                .setAdaptation(Adaptation.newBuilder().setKind(AdaptationKind.ADAPTATION_KIND_FULL))
+                .setLabelFraction(1.0)
+                .setResolution(resolution)
+                .setSeed(1)
+                .setTraining(
+                    TrainingSettings.newBuilder()
+                        .setEpochs(epochs)
+                        .setBatchSize(32)
+                        .setLearningRate(1e-3)))
+        .setData(
+            DataLocation.newBuilder()
+                .setTaskType(TaskType.TASK_TYPE_BINARY)
+                .setNumClasses(2)
+                .addClassNames("malignant")
+                .addClassNames("normal or benign")
+                .setImageShape(ImageShape.newBuilder().setHeight(28).setWidth(28).setChannels(1))
+                .setTrainShardKey(SHARDS + "train.shard")
+                .setValShardKey(SHARDS + "val.shard")
+                .setTestShardKey(SHARDS + "test.shard"))
+        .build();
+  }
+
+  private RecordMetadata publish(TrialAssignment assignment) throws Exception {
+    return producer
+        .send(
+            new ProducerRecord<>(
+                Topics.TRIAL_ASSIGNMENTS, assignment.getTrial(), assignment.toByteArray()))
+        .get();
+  }
+
+  /** The trainer commits after the terminal event, on its next poll: wait a little for it. */
+  private void assertCommittedPast(RecordMetadata sent) throws Exception {
+    TopicPartition partition = new TopicPartition(sent.topic(), sent.partition());
+    Instant deadline = Instant.now().plusSeconds(15);
+    long committed = -1;
+    while (Instant.now().isBefore(deadline)) {
+      Map<TopicPartition, OffsetAndMetadata> offsets =
+          admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get();
+      OffsetAndMetadata offset = offsets.get(partition);
+      committed = offset == null ? -1 : offset.offset();
+      if (committed > sent.offset()) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError(
+        "offset of " + partition + " is " + committed + ", expected past " + sent.offset());
+  }
+
+  private static Integer[] boxed(int[] values) {
+    Integer[] boxed = new Integer[values.length];
+    for (int i = 0; i < values.length; i++) {
+      boxed[i] = values[i];
+    }
+    return boxed;
+  }
+}

@@ -1,0 +1,134 @@
+package org.medxfer.trainer.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.rpc.Code;
+import com.google.rpc.ErrorInfo;
+import org.junit.jupiter.api.Test;
+import org.medxfer.proto.dataset.v1.ImageShape;
+import org.medxfer.proto.dataset.v1.TaskType;
+import org.medxfer.proto.trial.v1.Adaptation;
+import org.medxfer.proto.trial.v1.AdaptationKind;
+import org.medxfer.proto.trial.v1.DataLocation;
+import org.medxfer.proto.trial.v1.InitKind;
+import org.medxfer.proto.trial.v1.Initialization;
+import org.medxfer.proto.trial.v1.TrainingSettings;
+import org.medxfer.proto.trial.v1.TrialAssignment;
+import org.medxfer.proto.trial.v1.TrialSpec;
+import org.medxfer.trainer.domain.Architecture;
+import org.medxfer.trainer.domain.FailureReason;
+import org.medxfer.trainer.domain.TrialFailedException;
+import org.medxfer.trainer.domain.TrialRun;
+
+class TrialAssignmentMapperTest {
+
+  private final TrialAssignmentMapper mapper =
+      new TrialAssignmentMapper(
+          (architecture, name) ->
+              architecture == Architecture.MOBILENET_V1_025
+                  && name.equals("mobilenet_v1_025_imagenet"));
+
+  private static TrialAssignment.Builder assignment() {
+    return TrialAssignment.newBuilder()
+        .setTrial("studies/s/trials/t")
+        .setStudy("studies/s")
+        .setAttempt(2)
+        .setOutputPrefix("studies/s/trials/t/attempts/2/")
+        .setSpec(
+            TrialSpec.newBuilder()
+                .setArchitecture("mobilenet_v1_025")
+                .setInit(
+                    Initialization.newBuilder()
+                        .setKind(InitKind.INIT_KIND_IMAGENET)
+                        .setWeights("mobilenet_v1_025_imagenet"))
+                .setAdaptation(Adaptation.newBuilder().setKind(AdaptationKind.ADAPTATION_KIND_FULL))
+                .setResolution(64)
+                .setSeed(7)
+                .setLabelFraction(0.5)
+                .setTraining(
+                    TrainingSettings.newBuilder()
+                        .setEpochs(20)
+                        .setBatchSize(32)
+                        .setLearningRate(1e-3)
+                        .setEarlyStoppingPatience(4)))
+        .setData(
+            DataLocation.newBuilder()
+                .setTaskType(TaskType.TASK_TYPE_ORDINAL)
+                .setNumClasses(5)
+                .setImageShape(ImageShape.newBuilder().setHeight(28).setWidth(28).setChannels(3))
+                .setTrainShardKey("a")
+                .setValShardKey("b")
+                .setTestShardKey("c"));
+  }
+
+  @Test
+  void mapsEveryFieldTheTrainerUses() {
+    TrialRun run = mapper.toTrialRun(assignment().build());
+
+    assertThat(run.trial()).isEqualTo("studies/s/trials/t");
+    assertThat(run.attempt()).isEqualTo(2);
+    assertThat(run.channels()).isEqualTo(3);
+    assertThat(run.spec().architecture()).isEqualTo(Architecture.MOBILENET_V1_025);
+    assertThat(run.spec().initialization())
+        .isEqualTo(org.medxfer.trainer.domain.Initialization.IMAGENET);
+    assertThat(run.spec().taskType())
+        .as("ordinal grades train as k-way classification")
+        .isEqualTo(org.medxfer.trainer.domain.TaskType.MULTI_CLASS);
+    assertThat(run.spec().numClasses()).isEqualTo(5);
+    assertThat(run.spec().resolution()).isEqualTo(64);
+    assertThat(run.spec().seed()).isEqualTo(7);
+    assertThat(run.spec().labelFraction()).isEqualTo(0.5);
+    assertThat(run.spec().earlyStoppingPatience()).isEqualTo(4);
+  }
+
+  @Test
+  void unsetLabelFractionMeansTheWholeSplit() {
+    TrialAssignment.Builder builder = assignment();
+    builder.getSpecBuilder().clearLabelFraction();
+    assertThat(mapper.toTrialRun(builder.build()).spec().labelFraction()).isEqualTo(1.0);
+  }
+
+  @Test
+  void listsEveryUnsupportedChoiceInOneInvalidSpec() {
+    TrialAssignment.Builder builder = assignment();
+    builder.getSpecBuilder().getAdaptationBuilder().setKind(AdaptationKind.ADAPTATION_KIND_LP_FT);
+    builder.getSpecBuilder().getInitBuilder().setWeights("someone_elses_weights");
+    builder.getDataBuilder().clearTestShardKey();
+
+    assertThatThrownBy(() -> mapper.toTrialRun(builder.build()))
+        .isInstanceOfSatisfying(
+            TrialFailedException.class,
+            e -> assertThat(e.reason()).isEqualTo(FailureReason.INVALID_SPEC))
+        .hasMessageContaining("ADAPTATION_KIND_LP_FT")
+        .hasMessageContaining("someone_elses_weights")
+        .hasMessageContaining("shard keys");
+  }
+
+  @Test
+  void unknownArchitectureIsUnsupportedArchitecture() {
+    TrialAssignment.Builder builder = assignment();
+    builder.getSpecBuilder().setArchitecture("vgg_1000");
+    assertThatThrownBy(() -> mapper.toTrialRun(builder.build()))
+        .isInstanceOfSatisfying(
+            TrialFailedException.class,
+            e -> assertThat(e.reason()).isEqualTo(FailureReason.UNSUPPORTED_ARCHITECTURE));
+  }
+
+  @Test
+  void failuresBecomeStatusesWithErrorInfo() throws Exception {
+    com.google.rpc.Status status =
+        TrialFailureMapper.toStatus(
+            FailureReason.WEIGHTS_MISSING, "no file", "studies/s/trials/t", 2);
+
+    assertThat(status.getCode()).isEqualTo(Code.FAILED_PRECONDITION_VALUE);
+    assertThat(status.getMessage()).isEqualTo("no file");
+    ErrorInfo info = status.getDetails(0).unpack(ErrorInfo.class);
+    assertThat(info.getReason()).isEqualTo("WEIGHTS_MISSING");
+    assertThat(info.getDomain()).isEqualTo("medxfer.org");
+    assertThat(info.getMetadataMap()).containsEntry("attempt", "2");
+    for (FailureReason reason : FailureReason.values()) {
+      assertThat(TrialFailureMapper.code(reason)).isNotEqualTo(Code.OK);
+    }
+  }
+}
