@@ -60,7 +60,8 @@ app.kubernetes.io/component: {{ .component }}
 
 {{/*
 A service's Deployment. Arguments: root (the chart context), component (its name), values (its block of
-values), repository (its image), grpc (true when it serves gRPC, so the probes use the gRPC health check).
+values), repository (its image), grpc (true when it serves gRPC, so the probes use the gRPC health check),
+and optionally extraEnv, gpu, nodeSelector and tolerations.
 */}}
 {{- define "medxfer.deployment" -}}
 apiVersion: apps/v1
@@ -100,6 +101,9 @@ spec:
               containerPort: {{ .values.port }}
           env:
             {{- include "medxfer.commonEnv" . | nindent 12 }}
+            {{- with .extraEnv }}
+            {{- toYaml . | nindent 12 }}
+            {{- end }}
           securityContext:
             allowPrivilegeEscalation: false
             readOnlyRootFilesystem: false

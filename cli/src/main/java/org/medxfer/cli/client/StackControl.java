@@ -1,0 +1,62 @@
+package org.medxfer.cli.client;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.medxfer.localstack.Component;
+import org.medxfer.localstack.LocalStack;
+import org.medxfer.localstack.StackOptions;
+import org.medxfer.localstack.StackPorts;
+import org.medxfer.localstack.StackStatus;
+
+/** The CLI's view of the local stack: start, stop, and where its services listen. */
+public final class StackControl {
+
+  private static final String LOOPBACK = "127.0.0.1";
+
+  private StackControl() {}
+
+  /** The state folder of the developer's stack under the medxfer home. */
+  public static Path defaultStateDir(Path home) {
+    return StackOptions.defaultStateDir(home);
+  }
+
+  /** Starts every component and returns when all are ready. */
+  public static void start(Path home, Path stateDir, Consumer<String> progress) {
+    LocalStack.start(
+        StackOptions.builder(home).stateDir(stateDir).allServices().progress(progress).build());
+  }
+
+  /** Stops exactly what the state folder records. */
+  public static void stop(Path stateDir, Consumer<String> progress) {
+    LocalStack.stop(stateDir, LocalStack.DEFAULT_STOP_GRACE, progress);
+  }
+
+  /** Whether the state folder records a stack whose processes are alive. */
+  public static boolean isRunning(Path stateDir) {
+    return LocalStack.status(stateDir).healthy();
+  }
+
+  /** What runs where, without secrets. */
+  public static String describe(Path stateDir) {
+    return String.join("\n", LocalStack.status(stateDir).describe());
+  }
+
+  /**
+   * The service addresses recorded in the state folder, or the default ports when no stack is
+   * recorded there.
+   */
+  public static Endpoints endpoints(Path stateDir) {
+    StackStatus status = LocalStack.status(stateDir);
+    Map<String, Integer> ports = status.recorded() ? status.endpoints().servicePorts() : Map.of();
+    return new Endpoints(
+        endpoint(ports, Component.GATEWAY),
+        endpoint(ports, Component.DATASET_SERVICE),
+        endpoint(ports, Component.EVALUATOR_SERVICE));
+  }
+
+  private static Endpoint endpoint(Map<String, Integer> ports, Component service) {
+    Integer port = ports.get(service.id());
+    return new Endpoint(LOOPBACK, port != null ? port : StackPorts.DEFAULT.of(service));
+  }
+}

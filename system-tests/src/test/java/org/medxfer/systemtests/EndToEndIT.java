@@ -1,0 +1,259 @@
+package org.medxfer.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.rpc.BadRequest;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.medxfer.cli.client.DatasetUploader;
+import org.medxfer.cli.client.Endpoint;
+import org.medxfer.cli.client.Endpoints;
+import org.medxfer.cli.client.KnownDatasets;
+import org.medxfer.cli.client.MedxferClients;
+import org.medxfer.cli.client.StudyRunner;
+import org.medxfer.common.grpc.GrpcErrors;
+import org.medxfer.common.objectstore.ObjectStore;
+import org.medxfer.common.objectstore.ObjectStoreSettings;
+import org.medxfer.localstack.Component;
+import org.medxfer.localstack.LocalStack;
+import org.medxfer.localstack.RunningStack;
+import org.medxfer.localstack.StackOptions;
+import org.medxfer.localstack.StackPorts;
+import org.medxfer.proto.dataset.v1.DatasetFormat;
+import org.medxfer.proto.dataset.v1.ImportDatasetRequest;
+import org.medxfer.proto.dataset.v1.ImportDatasetResponse;
+import org.medxfer.proto.evaluation.v1.GetTrialMetricsRequest;
+import org.medxfer.proto.evaluation.v1.TrialMetrics;
+import org.medxfer.proto.study.v1.CreateStudyRequest;
+import org.medxfer.proto.study.v1.ListTrialsRequest;
+import org.medxfer.proto.study.v1.Study;
+import org.medxfer.proto.study.v1.StudyState;
+import org.medxfer.proto.study.v1.Trial;
+import org.medxfer.proto.study.v1.TrialState;
+import org.medxfer.proto.trial.v1.TestPredictions;
+
+/** The whole system, each service its own process, on the real local stack. */
+@Timeout(600)
+class EndToEndIT {
+
+  // A port range of its own, so the tests can run beside a developer's `./medxfer up`.
+  private static final int PORT_BASE = 28080;
+  private static final String DATASET = "breastmnist";
+
+  private static RunningStack stack;
+  private static MedxferClients clients;
+
+  @BeforeAll
+  static void startStackAndImportBreastMnist() {
+    Path home = Path.of(System.getProperty("medxfer.home", "..")).toAbsolutePath().normalize();
+    stack =
+        LocalStack.start(
+            StackOptions.builder(home)
+                .stateDir(home.resolve("system-tests/target/stack"))
+                .ports(StackPorts.fromBase(PORT_BASE))
+                .allServices()
+                .progress(line -> System.out.println("[stack] " + line))
+                .build());
+    clients =
+        new MedxferClients(
+            new Endpoints(
+                local(Component.GATEWAY),
+                local(Component.DATASET_SERVICE),
+                local(Component.EVALUATOR_SERVICE)));
+    KnownDatasets.Known breast = KnownDatasets.find(DATASET).orElseThrow();
+    ImportDatasetResponse imported =
+        DatasetUploader.upload(
+            clients.datasetsAsync(),
+            ImportDatasetRequest.newBuilder()
+                .setDatasetId(DATASET)
+                .setRequestId(UUID.randomUUID().toString())
+                .setFormat(DatasetFormat.DATASET_FORMAT_MEDMNIST_NPZ)
+                .setDisplayName(breast.displayName())
+                .setCard(breast.card())
+                .build(),
+            home.resolve("data/medmnist/breastmnist.npz"));
+    assertThat(imported.getVersion().getSplitsList()).hasSize(3);
+  }
+
+  @AfterAll
+  static void stopStack() {
+    if (clients != null) {
+      clients.close();
+    }
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  @Test
+  void oneRealTrialFlowsThroughKafkaObjectStoreAndPostgres() throws Exception {
+    Study study =
+        create(
+            """
+            name: e2e-one-trial
+            datasets: [breastmnist]
+            architectures: [cnn_small]
+            inits: [random]
+            resolutions: [28]
+            seeds: [7]
+            training: {epochs: 2, batch_size: 32, optimizer: adam, lr: 0.001}
+            """);
+    assertThat(study.getTrialCounts().getTotal()).isEqualTo(1);
+
+    Study finished = new StudyRunner(clients, System.out).watch(study.getName());
+
+    assertThat(finished.getState()).isEqualTo(StudyState.STUDY_STATE_SUCCEEDED);
+    Trial trial =
+        clients
+            .studies()
+            .listTrials(ListTrialsRequest.newBuilder().setParent(study.getName()).build())
+            .getTrials(0);
+    assertThat(trial.getState()).isEqualTo(TrialState.TRIAL_STATE_SUCCEEDED);
+    assertThat(trial.getPredictionsKey()).isNotEmpty();
+
+    TrialMetrics metrics = awaitMetrics(trial.getName());
+    double storedAuc = storedAucInPostgres(trial.getName());
+    TestPredictions predictions =
+        TestPredictions.parseFrom(objectStore().get(trial.getPredictionsKey()));
+    double recomputedAuc = PairwiseAuc.binary(predictions);
+
+    assertThat(predictions.getLabelsCount()).isEqualTo(156);
+    assertThat(storedAuc).isEqualTo(metrics.getTestAuc());
+    assertThat(storedAuc).isCloseTo(recomputedAuc, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(storedAuc).isBetween(0.0, 1.0);
+  }
+
+  @Test
+  void malformedStudyFileIsRejectedNamingTheField() throws SQLException {
+    long before = studyRows();
+
+    assertThatThrownBy(
+            () ->
+                create(
+                    """
+                    name: e2e-bad
+                    datasets: [breastmnist]
+                    architectures: [cnn_small]
+                    inits: [random]
+                    training: {epochs: -3, batch_size: 32}
+                    """))
+        .isInstanceOfSatisfying(
+            StatusRuntimeException.class,
+            error -> {
+              assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+              assertThat(GrpcErrors.fieldViolations(error))
+                  .extracting(BadRequest.FieldViolation::getField)
+                  .contains("training.epochs");
+            });
+    assertThat(studyRows()).isEqualTo(before);
+  }
+
+  @Test
+  void unknownDatasetIsRejectedNamingIt() throws SQLException {
+    long before = studyRows();
+
+    assertThatThrownBy(
+            () ->
+                create(
+                    """
+                    name: e2e-unknown-dataset
+                    datasets: [no-such-mnist]
+                    architectures: [cnn_small]
+                    inits: [random]
+                    training: {epochs: 1, batch_size: 32}
+                    """))
+        .isInstanceOfSatisfying(
+            StatusRuntimeException.class,
+            error -> {
+              assertThat(error.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+              assertThat(GrpcErrors.fieldViolations(error))
+                  .anySatisfy(
+                      violation -> {
+                        assertThat(violation.getField()).isEqualTo("datasets[0]");
+                        assertThat(violation.getDescription()).contains("no-such-mnist");
+                      });
+            });
+    assertThat(studyRows()).isEqualTo(before);
+  }
+
+  private static Study create(String studyFile) {
+    return clients
+        .studies()
+        .createStudy(
+            CreateStudyRequest.newBuilder()
+                .setRequestId(UUID.randomUUID().toString())
+                .setStudyFile(studyFile)
+                .build());
+  }
+
+  private static TrialMetrics awaitMetrics(String trialName) {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (true) {
+      try {
+        return clients
+            .evaluation()
+            .getTrialMetrics(
+                GetTrialMetricsRequest.newBuilder().setName(trialName + "/metrics").build());
+      } catch (StatusRuntimeException e) {
+        if (e.getStatus().getCode() != Status.Code.NOT_FOUND || System.nanoTime() > deadline) {
+          throw e;
+        }
+      }
+      try {
+        Thread.sleep(250);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  private static double storedAucInPostgres(String trialName) throws SQLException {
+    try (Connection db = database();
+        PreparedStatement query =
+            db.prepareStatement(
+                "SELECT test_auc FROM evaluator.trial_metrics WHERE trial_name = ?"
+                    + " ORDER BY attempt DESC LIMIT 1")) {
+      query.setString(1, trialName);
+      try (ResultSet row = query.executeQuery()) {
+        assertThat(row.next()).as("metrics row of %s", trialName).isTrue();
+        return row.getDouble(1);
+      }
+    }
+  }
+
+  private static long studyRows() throws SQLException {
+    try (Connection db = database();
+        ResultSet row = db.createStatement().executeQuery("SELECT count(*) FROM gateway.studies")) {
+      row.next();
+      return row.getLong(1);
+    }
+  }
+
+  private static Connection database() throws SQLException {
+    return DriverManager.getConnection(
+        stack.jdbcUrl(), stack.databaseUser(), stack.databasePassword());
+  }
+
+  private static ObjectStore objectStore() {
+    return new ObjectStore(
+        new ObjectStoreSettings(
+            stack.s3Endpoint(), stack.s3AccessKey(), stack.s3SecretKey(), stack.bucket()));
+  }
+
+  private static Endpoint local(Component service) {
+    return new Endpoint("127.0.0.1", stack.servicePort(service));
+  }
+}
