@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.rpc.BadRequest;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -133,6 +135,22 @@ class EndToEndIT {
     assertThat(storedAuc).isEqualTo(metrics.getTestAuc());
     assertThat(storedAuc).isCloseTo(recomputedAuc, org.assertj.core.data.Offset.offset(1e-12));
     assertThat(storedAuc).isBetween(0.0, 1.0);
+  }
+
+  @Test
+  void everyServiceAnswersHealthChecksAndListsItsApiByReflection() throws Exception {
+    Map<Component, String> apis =
+        Map.of(
+            Component.GATEWAY, "medxfer.study.v1.StudyService",
+            Component.DATASET_SERVICE, "medxfer.dataset.v1.DatasetService",
+            Component.TRAINER_SERVICE, "medxfer.trainer.v1.TrainerService",
+            Component.EVALUATOR_SERVICE, "medxfer.evaluation.v1.EvaluationService");
+    for (Map.Entry<Component, String> api : apis.entrySet()) {
+      try (ServiceProbe probe = new ServiceProbe(stack.servicePort(api.getKey()))) {
+        assertThat(probe.health()).as(api.getKey().id()).isEqualTo(ServingStatus.SERVING);
+        assertThat(probe.reflectedServices()).as(api.getKey().id()).contains(api.getValue());
+      }
+    }
   }
 
   @Test

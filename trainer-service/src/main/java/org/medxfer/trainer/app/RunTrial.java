@@ -3,11 +3,13 @@ package org.medxfer.trainer.app;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.concurrent.CancellationException;
+import org.medxfer.trainer.domain.EpochMetrics;
 import org.medxfer.trainer.domain.FailureReason;
 import org.medxfer.trainer.domain.ImageSource;
 import org.medxfer.trainer.domain.ModelTrainer;
 import org.medxfer.trainer.domain.ParameterCounts;
 import org.medxfer.trainer.domain.PredictionStore;
+import org.medxfer.trainer.domain.TrainerActivity;
 import org.medxfer.trainer.domain.TrainingResult;
 import org.medxfer.trainer.domain.TrialEvents;
 import org.medxfer.trainer.domain.TrialFailedException;
@@ -24,10 +26,12 @@ public class RunTrial {
   private static final System.Logger LOG = System.getLogger(RunTrial.class.getName());
 
   private final ModelTrainer trainer;
+  private final TrainerActivity activity;
 
   @Inject
-  public RunTrial(ModelTrainer trainer) {
+  public RunTrial(ModelTrainer trainer, TrainerActivity activity) {
     this.trainer = trainer;
+    this.activity = activity;
   }
 
   /**
@@ -39,6 +43,26 @@ public class RunTrial {
    */
   public boolean run(
       TrialRun run, ImageSource images, TrialEvents events, PredictionStore predictions) {
+    activity.started(run);
+    Outcome outcome = Outcome.CANCELLED;
+    try {
+      outcome = train(run, images, new TrackedEvents(events, activity), predictions);
+      return outcome != Outcome.UNREPORTED;
+    } finally {
+      activity.ended(outcome == Outcome.COMPLETED, outcome == Outcome.FAILED);
+    }
+  }
+
+  /** How an attempt ended, as far as this trainer could report it. */
+  private enum Outcome {
+    COMPLETED,
+    FAILED,
+    UNREPORTED,
+    CANCELLED
+  }
+
+  private Outcome train(
+      TrialRun run, ImageSource images, TrackedEvents events, PredictionStore predictions) {
     TrainingResult result;
     try {
       ParameterCounts parameters = trainer.parameterCounts(run.spec(), run.channels());
@@ -46,13 +70,13 @@ public class RunTrial {
       result = trainer.train(run.spec(), images, events::epochCompleted);
     } catch (TrialFailedException e) {
       if (e.reason() == FailureReason.INTERNAL) {
-        return reportInternal(run, events, e);
+        return failed(reportInternal(run, events, e));
       }
-      return reportFailure(run, events, e.reason(), e.getMessage(), e);
+      return failed(reportFailure(run, events, e.reason(), e.getMessage(), e));
     } catch (CancellationException e) {
       throw e;
     } catch (RuntimeException e) {
-      return reportInternal(run, events, e);
+      return failed(reportInternal(run, events, e));
     }
     checkNotCancelled();
     String key;
@@ -60,19 +84,50 @@ public class RunTrial {
       key = predictions.store(result);
     } catch (RuntimeException e) {
       checkNotCancelled();
-      return reportFailure(
-          run,
-          events,
-          FailureReason.PREDICTIONS_UNWRITABLE,
-          "cannot store the test predictions: " + e.getMessage(),
-          e);
+      return failed(
+          reportFailure(
+              run,
+              events,
+              FailureReason.PREDICTIONS_UNWRITABLE,
+              "cannot store the test predictions: " + e.getMessage(),
+              e));
     }
     try {
       events.completed(result, key);
-      return true;
+      return Outcome.COMPLETED;
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.ERROR, "cannot publish COMPLETED for " + run.trial(), e);
-      return false;
+      return Outcome.UNREPORTED;
+    }
+  }
+
+  private static Outcome failed(boolean published) {
+    return published ? Outcome.FAILED : Outcome.UNREPORTED;
+  }
+
+  /** Passes events on and keeps the activity's epoch current. */
+  private record TrackedEvents(TrialEvents delegate, TrainerActivity activity)
+      implements TrialEvents {
+
+    @Override
+    public void started(ParameterCounts parameters) {
+      delegate.started(parameters);
+    }
+
+    @Override
+    public void epochCompleted(EpochMetrics metrics) {
+      delegate.epochCompleted(metrics);
+      activity.epochCompleted(metrics.epoch());
+    }
+
+    @Override
+    public void completed(TrainingResult result, String predictionsKey) {
+      delegate.completed(result, predictionsKey);
+    }
+
+    @Override
+    public void failed(FailureReason reason, String message) {
+      delegate.failed(reason, message);
     }
   }
 

@@ -3,6 +3,7 @@ package org.medxfer.trainer.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -18,6 +19,7 @@ import org.medxfer.trainer.domain.ModelTrainer;
 import org.medxfer.trainer.domain.ParameterCounts;
 import org.medxfer.trainer.domain.Scores;
 import org.medxfer.trainer.domain.TaskType;
+import org.medxfer.trainer.domain.TrainerActivity;
 import org.medxfer.trainer.domain.TrainingResult;
 import org.medxfer.trainer.domain.TrainingSpec;
 import org.medxfer.trainer.domain.TrialEvents;
@@ -58,6 +60,11 @@ class RunTrialTest {
           20);
 
   private final RecordingEvents events = new RecordingEvents();
+  private final TrainerActivity activity = new TrainerActivity(Clock.systemUTC());
+
+  private RunTrial runTrial(ModelTrainer trainer) {
+    return new RunTrial(trainer, activity);
+  }
 
   @AfterEach
   void clearInterrupt() {
@@ -67,19 +74,39 @@ class RunTrialTest {
   @Test
   void successPublishesStartedEpochsThenCompletedWithTheStoredKey() {
     boolean published =
-        new RunTrial(trainer(listener -> RESULT.curve().forEach(listener::onEpoch)))
+        runTrial(trainer(listener -> RESULT.curve().forEach(listener::onEpoch)))
             .run(RUN, NO_IMAGES, events, result -> "out/test_predictions.binpb");
 
     assertThat(published).isTrue();
     assertThat(events.log)
         .containsExactly(
             "started 100/120", "epoch 1", "epoch 2", "completed out/test_predictions.binpb");
+    assertThat(activity.snapshot().current()).isEmpty();
+    assertThat(activity.snapshot().trialsCompleted()).isEqualTo(1);
+  }
+
+  @Test
+  void activityShowsTheTrialAndItsLastEpochWhileItTrains() {
+    List<TrainerActivity.Snapshot> duringTraining = new ArrayList<>();
+    runTrial(
+            trainer(
+                listener -> {
+                  RESULT.curve().forEach(listener::onEpoch);
+                  duringTraining.add(activity.snapshot());
+                }))
+        .run(RUN, NO_IMAGES, events, result -> "key");
+
+    TrainerActivity.CurrentTrial current = duringTraining.get(0).current().orElseThrow();
+    assertThat(current.trial()).isEqualTo(RUN.trial());
+    assertThat(current.attempt()).isEqualTo(RUN.attempt());
+    assertThat(current.epoch()).isEqualTo(2);
+    assertThat(current.totalEpochs()).isEqualTo(RUN.spec().epochs());
   }
 
   @Test
   void trialFailureIsPublishedWithItsReason() {
     boolean published =
-        new RunTrial(
+        runTrial(
                 trainer(
                     listener -> {
                       throw new TrialFailedException(FailureReason.DIVERGED, "loss NaN at step 3");
@@ -88,11 +115,12 @@ class RunTrialTest {
 
     assertThat(published).isTrue();
     assertThat(events.log).containsExactly("started 100/120", "failed DIVERGED loss NaN at step 3");
+    assertThat(activity.snapshot().trialsFailed()).isEqualTo(1);
   }
 
   @Test
   void unexpectedErrorIsInternalWithoutItsDetails() {
-    new RunTrial(
+    runTrial(
             trainer(
                 listener -> {
                   throw new IllegalStateException("secret internals");
@@ -104,7 +132,7 @@ class RunTrialTest {
 
   @Test
   void internalTrialFailureAlsoHidesItsDetails() {
-    new RunTrial(
+    runTrial(
             trainer(
                 listener -> {
                   throw new TrialFailedException(
@@ -117,7 +145,7 @@ class RunTrialTest {
 
   @Test
   void unwritablePredictionsFailTheTrial() {
-    new RunTrial(trainer(listener -> {}))
+    runTrial(trainer(listener -> {}))
         .run(
             RUN,
             NO_IMAGES,
@@ -133,7 +161,7 @@ class RunTrialTest {
   void failedPublishOfTheTerminalEventIsReportedSoTheOffsetStaysUncommitted() {
     events.failOn = "completed";
     boolean published =
-        new RunTrial(trainer(listener -> {})).run(RUN, NO_IMAGES, events, result -> "key");
+        runTrial(trainer(listener -> {})).run(RUN, NO_IMAGES, events, result -> "key");
 
     assertThat(published).isFalse();
   }
@@ -141,7 +169,7 @@ class RunTrialTest {
   @Test
   void interruptedTrialPublishesNoTerminalEvent() {
     RunTrial runTrial =
-        new RunTrial(
+        runTrial(
             trainer(
                 listener -> {
                   Thread.currentThread().interrupt();
@@ -151,6 +179,9 @@ class RunTrialTest {
     assertThatThrownBy(() -> runTrial.run(RUN, NO_IMAGES, events, result -> "unused"))
         .isInstanceOf(CancellationException.class);
     assertThat(events.log).containsExactly("started 100/120");
+    assertThat(activity.snapshot().current()).isEmpty();
+    assertThat(activity.snapshot().trialsFailed()).isZero();
+    assertThat(activity.snapshot().trialsCompleted()).isZero();
   }
 
   /** A trainer whose train() runs {@code script} and returns {@link #RESULT}. */

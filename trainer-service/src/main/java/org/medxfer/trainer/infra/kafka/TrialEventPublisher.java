@@ -34,7 +34,8 @@ public class TrialEventPublisher {
     return new KafkaTrialEvents(this, assignment);
   }
 
-  String trainerId() {
+  /** The instance id this trainer puts in its events. */
+  public String trainerId() {
     return trainerId;
   }
 
