@@ -21,10 +21,18 @@ public final class StackControl {
     return StackOptions.defaultStateDir(home);
   }
 
-  /** Starts every component and returns when all are ready. */
-  public static void start(Path home, Path stateDir, Consumer<String> progress) {
-    LocalStack.start(
-        StackOptions.builder(home).stateDir(stateDir).allServices().progress(progress).build());
+  /**
+   * Starts every component and returns when all are ready.
+   *
+   * @param portBase first of eight consecutive ports, or null for the default ports
+   */
+  public static void start(Path home, Path stateDir, Integer portBase, Consumer<String> progress) {
+    StackOptions.Builder options =
+        StackOptions.builder(home).stateDir(stateDir).allServices().progress(progress);
+    if (portBase != null) {
+      options.ports(StackPorts.fromBase(portBase));
+    }
+    LocalStack.start(options.build());
   }
 
   /** Stops exactly what the state folder records. */

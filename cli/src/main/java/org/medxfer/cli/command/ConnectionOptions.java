@@ -18,6 +18,14 @@ public final class ConnectionOptions {
       description = "Local stack state folder (default: .medxfer/stack in the medxfer home).")
   Path stateDir;
 
+  @Option(
+      names = "--port-base",
+      paramLabel = "PORT",
+      description =
+          "For a stack this command starts: the first of eight consecutive ports (default:"
+              + " services 18080-18083, Kafka 19092-19093, S3 19000, PostgreSQL 15432).")
+  Integer portBase;
+
   @Option(names = "--gateway", paramLabel = "HOST:PORT", description = "Gateway address.")
   String gateway;
 
@@ -33,6 +41,11 @@ public final class ConnectionOptions {
   /** The repository root the launcher passes as {@code medxfer.home}. */
   public Path home() {
     return Path.of(System.getProperty("medxfer.home", ".")).toAbsolutePath().normalize();
+  }
+
+  /** The port base for a stack this command starts; null for the default ports. */
+  public Integer portBase() {
+    return portBase;
   }
 
   /** The local stack's state folder. */

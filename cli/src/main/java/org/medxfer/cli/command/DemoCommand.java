@@ -55,7 +55,8 @@ public final class DemoCommand implements Callable<Integer> {
       System.out.println("starting the local stack: Kafka, S3, PostgreSQL and four services");
       Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
       startedHere = true;
-      StackControl.start(home, stateDir, line -> System.out.println("  " + line));
+      StackControl.start(
+          home, stateDir, connection.portBase(), line -> System.out.println("  " + line));
     }
     try (MedxferClients clients = new MedxferClients(connection.endpoints())) {
       System.out.println("importing BreastMNIST");

@@ -13,9 +13,14 @@ public final class UpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    StackControl.start(connection.home(), connection.stateDir(), System.out::println);
+    StackControl.start(
+        connection.home(), connection.stateDir(), connection.portBase(), System.out::println);
     System.out.println(StackControl.describe(connection.stateDir()));
-    System.out.println("stop it with: ./medxfer down");
+    boolean defaultStateDir =
+        connection.stateDir().equals(StackControl.defaultStateDir(connection.home()));
+    System.out.println(
+        "stop it with: ./medxfer down"
+            + (defaultStateDir ? "" : " --state-dir " + connection.stateDir()));
     return 0;
   }
 }
