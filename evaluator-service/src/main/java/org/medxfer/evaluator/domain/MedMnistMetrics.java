@@ -1,6 +1,6 @@
 package org.medxfer.evaluator.domain;
 
-import java.util.Arrays;
+import org.medxfer.common.domain.RocAuc;
 
 /**
  * Test metrics exactly as the MedMNIST evaluator defines them, the single implementation the
@@ -134,67 +134,23 @@ public final class MedMnistMetrics {
 
   private static double oneVsRestAuc(Predictions predictions, int positiveClass) {
     int[] labels = predictions.labels();
-    int positiveCount = 0;
-    for (int label : labels) {
-      if (label == positiveClass) {
-        positiveCount++;
-      }
-    }
-    float[] positives = new float[positiveCount];
-    float[] negatives = new float[labels.length - positiveCount];
-    int p = 0;
-    int n = 0;
+    float[] column = new float[labels.length];
     for (int i = 0; i < labels.length; i++) {
-      float score = predictions.score(i, positiveClass);
-      if (labels[i] == positiveClass) {
-        positives[p++] = score;
-      } else {
-        negatives[n++] = score;
-      }
+      column[i] = predictions.score(i, positiveClass);
     }
-    return rocAuc(positives, negatives);
+    return RocAuc.oneVsRest(column, labels, positiveClass);
   }
 
   /**
-   * Area under the ROC curve as the Mann-Whitney statistic: the fraction of (positive, negative)
-   * pairs in which the positive scores higher, a tie counting 1/2. Computed in exact integer
-   * arithmetic before the final division.
+   * Area under the ROC curve of separating the two groups (see {@link RocAuc}).
    *
    * @throws InvalidPredictionsException when either group is empty or a score is NaN
    */
   public static double rocAuc(float[] positiveScores, float[] negativeScores) {
-    if (positiveScores.length == 0 || negativeScores.length == 0) {
-      throw new InvalidPredictionsException(
-          "AUC needs both positives and negatives, got %d positives and %d negatives"
-              .formatted(positiveScores.length, negativeScores.length));
+    try {
+      return RocAuc.of(positiveScores, negativeScores);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidPredictionsException(e.getMessage());
     }
-    float[] positives = sortedCopy(positiveScores);
-    float[] negatives = sortedCopy(negativeScores);
-    // Twice the U statistic: 2 per negative strictly below a positive, 1 per negative tied with it.
-    long twiceU = 0;
-    int below = 0;
-    int belowOrEqual = 0;
-    for (float score : positives) {
-      while (below < negatives.length && negatives[below] < score) {
-        below++;
-      }
-      belowOrEqual = Math.max(belowOrEqual, below);
-      while (belowOrEqual < negatives.length && negatives[belowOrEqual] == score) {
-        belowOrEqual++;
-      }
-      twiceU += 2L * below + (belowOrEqual - below);
-    }
-    return twiceU / (2.0 * positives.length * negatives.length);
-  }
-
-  private static float[] sortedCopy(float[] scores) {
-    float[] copy = scores.clone();
-    for (float score : copy) {
-      if (Float.isNaN(score)) {
-        throw new InvalidPredictionsException("a score is NaN; AUC is undefined");
-      }
-    }
-    Arrays.sort(copy);
-    return copy;
   }
 }
