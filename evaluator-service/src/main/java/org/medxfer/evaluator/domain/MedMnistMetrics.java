@@ -109,17 +109,23 @@ public final class MedMnistMetrics {
     int[] labels = predictions.labels();
     long correct = 0;
     for (int i = 0; i < labels.length; i++) {
-      int predicted;
-      if (predictions.taskType() == TaskType.BINARY) {
-        predicted = predictions.score(i, 1) > BINARY_THRESHOLD ? 1 : 0;
-      } else {
-        predicted = argmax(predictions, i);
-      }
-      if (predicted == labels[i]) {
+      if (predictedClass(predictions, i) == labels[i]) {
         correct++;
       }
     }
     return (double) correct / labels.length;
+  }
+
+  /**
+   * The class ACC counts as predicted for {@code image}: binary, 1 when the class-1 score is above
+   * {@link #BINARY_THRESHOLD}; otherwise the argmax, the first class winning a tie. Public so that
+   * every other thresholded metric (recall, F1, calibration) predicts exactly as ACC does.
+   */
+  public static int predictedClass(Predictions predictions, int image) {
+    if (predictions.taskType() == TaskType.BINARY) {
+      return predictions.score(image, 1) > BINARY_THRESHOLD ? 1 : 0;
+    }
+    return argmax(predictions, image);
   }
 
   private static int argmax(Predictions predictions, int image) {

@@ -1,0 +1,120 @@
+package org.medxfer.evaluator.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.medxfer.evaluator.infra.stats.CommonsMathDistributions;
+
+class PairedBootstrapTest {
+
+  /**
+   * Binormal arms: a class-1 score is shift × label + N(0, 1), so the population AUC is Φ(shift /
+   * √2), and the true ΔAUC is known exactly.
+   */
+  private static Predictions binormal(int[] labels, double shift, Random random) {
+    float[] scores = new float[labels.length * 2];
+    for (int i = 0; i < labels.length; i++) {
+      scores[2 * i + 1] = (float) (shift * labels[i] + random.nextGaussian());
+      scores[2 * i] = -scores[2 * i + 1];
+    }
+    return new Predictions(TaskType.BINARY, 2, labels, scores);
+  }
+
+  private static int[] alternatingLabels(int size) {
+    int[] labels = new int[size];
+    for (int i = 0; i < size; i++) {
+      labels[i] = i % 2;
+    }
+    return labels;
+  }
+
+  @Test
+  void intervalCoversTheTrueDeltaAucAndTheObservedOne() {
+    Random random = new Random(3);
+    int[] labels = alternatingLabels(400);
+    Predictions a = binormal(labels, 1.5, random);
+    Predictions b = binormal(labels, 0.5, random);
+    CommonsMathDistributions normal = new CommonsMathDistributions();
+    double trueDelta = normal.normalCdf(1.5 / Math.sqrt(2)) - normal.normalCdf(0.5 / Math.sqrt(2));
+
+    PairedBootstrap.Interval interval = PairedBootstrap.deltaAuc(a, b, 1000, 0.95, 42);
+
+    assertThat(interval.delta())
+        .isCloseTo(
+            MedMnistMetrics.evaluate(a).auc() - MedMnistMetrics.evaluate(b).auc(), within(1e-15));
+    assertThat(interval.lower()).isLessThan(interval.delta()).isLessThan(trueDelta);
+    assertThat(interval.upper()).isGreaterThan(interval.delta()).isGreaterThan(trueDelta);
+    assertThat(interval.resamples()).isEqualTo(1000);
+    assertThat(interval.redrawn()).isZero();
+  }
+
+  @Test
+  void theSameSeedReproducesTheIntervalAndAnotherSeedDoesNot() {
+    Random random = new Random(5);
+    int[] labels = alternatingLabels(60);
+    Predictions a = binormal(labels, 1.0, random);
+    Predictions b = binormal(labels, 0.8, random);
+
+    PairedBootstrap.Interval first = PairedBootstrap.deltaAuc(a, b, 1000, 0.95, 7);
+    PairedBootstrap.Interval again = PairedBootstrap.deltaAuc(a, b, 1000, 0.95, 7);
+    PairedBootstrap.Interval other = PairedBootstrap.deltaAuc(a, b, 1000, 0.95, 8);
+
+    assertThat(again).isEqualTo(first);
+    assertThat(other.lower()).isNotEqualTo(first.lower());
+  }
+
+  @Test
+  void resamplesWithoutAPositiveAreRedrawnAndCounted() {
+    // One positive in 12: about (11/12)^12 ≈ 35% of draws miss it.
+    int[] labels = new int[12];
+    labels[0] = 1;
+    Random random = new Random(1);
+    Predictions a = binormal(labels, 2, random);
+    Predictions b = binormal(labels, 0, random);
+
+    PairedBootstrap.Interval interval = PairedBootstrap.deltaAuc(a, b, 1000, 0.9, 1);
+
+    assertThat(interval.resamples()).isEqualTo(1000);
+    assertThat(interval.redrawn()).isBetween(300L, 800L);
+    assertThat(interval.lower()).isLessThanOrEqualTo(interval.upper());
+  }
+
+  @Test
+  void refusesATestSetTooSmallForItsClasses() {
+    // Ten classes with one image each: a resample holds all ten in 10!/10^10 ≈ 0.04% of draws.
+    int[] labels = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+    float[] scores = new float[100];
+    for (int i = 0; i < 10; i++) {
+      scores[i * 10 + i] = 1;
+    }
+    Predictions predictions = new Predictions(TaskType.MULTI_CLASS, 10, labels, scores);
+
+    assertThatThrownBy(() -> PairedBootstrap.deltaAuc(predictions, predictions, 1000, 0.95, 1))
+        .isInstanceOf(InvalidPredictionsException.class)
+        .hasMessageContaining("too small");
+  }
+
+  @Test
+  void refusesArmsOnDifferentTestSetsAndTooFewResamples() {
+    Random random = new Random(2);
+    Predictions a = binormal(new int[] {0, 1, 0, 1}, 1, random);
+    Predictions b = binormal(new int[] {1, 0, 0, 1}, 1, random);
+
+    assertThatThrownBy(() -> PairedBootstrap.deltaAuc(a, b, 1000, 0.95, 1))
+        .isInstanceOf(InvalidPredictionsException.class)
+        .hasMessageContaining("same test set");
+    assertThatThrownBy(() -> PairedBootstrap.deltaAuc(a, a, 999, 0.95, 1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void percentileInterpolatesLinearlyAsNumpy() {
+    double[] sorted = {1, 2, 3, 4, 5};
+    // numpy.percentile([1..5], 2.5) = 1 + 0.025*4 = 1.1; 97.5 -> 4.9.
+    assertThat(PairedBootstrap.percentile(sorted, 0.025)).isCloseTo(1.1, within(1e-12));
+    assertThat(PairedBootstrap.percentile(sorted, 0.975)).isCloseTo(4.9, within(1e-12));
+  }
+}
