@@ -5,8 +5,10 @@ import org.medxfer.cli.command.DatasetsCommand;
 import org.medxfer.cli.command.DemoCommand;
 import org.medxfer.cli.command.DownCommand;
 import org.medxfer.cli.command.StackCommand;
+import org.medxfer.cli.command.StatusCommand;
 import org.medxfer.cli.command.SubmitCommand;
 import org.medxfer.cli.command.UpCommand;
+import org.medxfer.cli.command.ValidateCommand;
 import org.medxfer.cli.render.ErrorPrinter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,7 +25,9 @@ import picocli.CommandLine.Command;
       DownCommand.class,
       StackCommand.class,
       DatasetsCommand.class,
+      ValidateCommand.class,
       SubmitCommand.class,
+      StatusCommand.class,
       CompareCommand.class
     })
 public final class MedxferCli implements Runnable {

@@ -1,0 +1,45 @@
+package org.medxfer.cli.command;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.medxfer.cli.client.MedxferClients;
+import org.medxfer.proto.study.v1.CreateStudyRequest;
+import org.medxfer.proto.study.v1.Study;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code medxfer validate FILE}: checks a study file against the gateway (field paths, data sets
+ * that exist, the budget) and expands it, without storing or dispatching anything.
+ */
+@Command(name = "validate", description = "Check a study file; nothing is stored or run.")
+public final class ValidateCommand implements Callable<Integer> {
+
+  @Mixin ConnectionOptions connection;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "The YAML study file.")
+  Path file;
+
+  @Override
+  public Integer call() throws IOException {
+    String studyFile = SubmitCommand.readStudyFile(file);
+    try (MedxferClients clients = new MedxferClients(connection.endpoints())) {
+      Study study =
+          clients
+              .studies()
+              .createStudy(
+                  CreateStudyRequest.newBuilder()
+                      .setRequestId(UUID.randomUUID().toString())
+                      .setStudyFile(studyFile)
+                      .setValidateOnly(true)
+                      .build());
+      System.out.printf(
+          "%s is valid: study '%s' expands into %d trials%n",
+          file, study.getDisplayName(), study.getTrialCounts().getTotal());
+      return 0;
+    }
+  }
+}
