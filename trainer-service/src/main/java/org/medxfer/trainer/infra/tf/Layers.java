@@ -46,6 +46,16 @@ final class Layers {
     return tf;
   }
 
+  /** Starts backbone block {@code name}: the variables created next belong to it. */
+  void block(String name) {
+    variables.enterBlock(name);
+  }
+
+  /** Starts the head: the variables created next belong to no block. */
+  void head() {
+    variables.enterHead();
+  }
+
   /** The moving-average assignments of this pass; they must run with every training step. */
   List<Op> batchNormUpdates() {
     return Collections.unmodifiableList(batchNormUpdates);

@@ -55,12 +55,14 @@ final class MobileNetV1Network extends TfNetwork {
   @Override
   Operand<TFloat32> logits(Layers layers, Operand<TFloat32> images) {
     int channels = filters(32);
+    layers.block("stem");
     Operand<TFloat32> x = layers.conv2d(CONV1, images, 3, 3, channels, 2, Layers.SAME, false);
     x = layers.relu6(layers.batchNorm(CONV1 + BN, x, channels, BATCH_NORM_EPSILON));
     for (int block = 1; block <= BLOCKS; block++) {
       int out = filters(BLOCK_FILTERS_AND_STRIDES[block - 1][0]);
       int stride = BLOCK_FILTERS_AND_STRIDES[block - 1][1];
       String dw = depthwiseLayer(block);
+      layers.block("block" + block);
       x = layers.depthwiseConv2d(dw, x, 3, channels, stride, Layers.SAME);
       x = layers.relu6(layers.batchNorm(dw + BN, x, channels, BATCH_NORM_EPSILON));
       String pw = pointwiseLayer(block);
@@ -68,6 +70,7 @@ final class MobileNetV1Network extends TfNetwork {
       x = layers.relu6(layers.batchNorm(pw + BN, x, out, BATCH_NORM_EPSILON));
       channels = out;
     }
+    layers.head();
     return layers.dense(HEAD, layers.globalAveragePool(x), channels, numClasses());
   }
 

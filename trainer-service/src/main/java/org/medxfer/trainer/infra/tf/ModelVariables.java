@@ -50,9 +50,13 @@ final class ModelVariables {
     record HeNormal(long fanIn) implements Init {}
   }
 
-  /** One variable with the ops that overwrite it. */
+  /** Block of the variables a network creates after {@link #enterHead()}. */
+  static final String HEAD_BLOCK = "head";
+
+  /** One variable with the block it belongs to and the ops that overwrite it. */
   record Entry(
       String name,
+      String block,
       Variable<TFloat32> variable,
       Shape shape,
       boolean trainable,
@@ -63,6 +67,7 @@ final class ModelVariables {
   private final OpNames names;
   private final long seed;
   private final Map<String, Entry> entries = new LinkedHashMap<>();
+  private String currentBlock;
 
   ModelVariables(Ops tf, long trialSeed) {
     this.tf = tf;
@@ -74,11 +79,32 @@ final class ModelVariables {
   }
 
   /**
+   * Tags the variables created from now on with block {@code name}. Blocks are the units of the
+   * policies that act on part of a network ("freeze up to block k", "pretrained up to block k"), so
+   * every backbone variable must be created inside one.
+   */
+  void enterBlock(String name) {
+    if (HEAD_BLOCK.equals(name)) {
+      throw new IllegalArgumentException("'" + HEAD_BLOCK + "' is reserved for the head");
+    }
+    currentBlock = name;
+  }
+
+  /** Tags the variables created from now on as the head, which no block policy touches. */
+  void enterHead() {
+    currentBlock = HEAD_BLOCK;
+  }
+
+  /**
    * Returns the variable called {@code name}, creating it on first use so that a second forward
    * pass (inference after training) reuses the same weights.
    */
   Variable<TFloat32> getOrCreate(String name, long[] shape, Init init, boolean trainable) {
     Entry existing = entries.get(name);
+    if (existing == null && currentBlock == null) {
+      throw new IllegalStateException(
+          "variable " + name + " created outside a block; call Layers.block first");
+    }
     if (existing != null) {
       if (!Arrays.equals(existing.shape().asArray(), shape)) {
         throw new IllegalStateException(
@@ -124,7 +150,7 @@ final class ModelVariables {
             .named(name + VALUE_SUFFIX)
             .placeholder(TFloat32.class, Placeholder.shape(staticShape));
     Assign<TFloat32> load = names.named(name + LOAD_SUFFIX).assign(variable, value);
-    entries.put(name, new Entry(name, variable, staticShape, trainable, value, load));
+    entries.put(name, new Entry(name, currentBlock, variable, staticShape, trainable, value, load));
     return variable;
   }
 
@@ -137,6 +163,22 @@ final class ModelVariables {
       }
     }
     return trainable;
+  }
+
+  /** The backbone's blocks, input to output, without the head. */
+  List<String> blockNames() {
+    List<String> blocks = new ArrayList<>();
+    for (Entry entry : entries.values()) {
+      if (!entry.block().equals(HEAD_BLOCK) && !blocks.contains(entry.block())) {
+        blocks.add(entry.block());
+      }
+    }
+    return List.copyOf(blocks);
+  }
+
+  /** The variables in creation order. */
+  List<Entry> entries() {
+    return List.copyOf(entries.values());
   }
 
   Entry entry(String name) {

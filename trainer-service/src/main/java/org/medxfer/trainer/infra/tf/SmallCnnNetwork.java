@@ -42,6 +42,7 @@ final class SmallCnnNetwork extends TfNetwork {
     int channels = inputChannels();
     for (int block = 0; block < FILTERS.length; block++) {
       String name = "block" + (block + 1);
+      layers.block(name);
       x = layers.conv2d(name + "_conv", x, 3, channels, FILTERS[block], 1, Layers.SAME, false);
       x = layers.relu(layers.batchNorm(name + "_bn", x, FILTERS[block], BATCH_NORM_EPSILON));
       if (block < FILTERS.length - 1) {
@@ -49,6 +50,7 @@ final class SmallCnnNetwork extends TfNetwork {
       }
       channels = FILTERS[block];
     }
+    layers.head();
     return layers.dense(HEAD, layers.globalAveragePool(x), channels, numClasses());
   }
 }

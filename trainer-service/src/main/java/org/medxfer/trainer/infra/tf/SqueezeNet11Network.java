@@ -81,10 +81,12 @@ final class SqueezeNet11Network extends TfNetwork {
 
   @Override
   Operand<TFloat32> logits(Layers layers, Operand<TFloat32> images) {
+    layers.block("conv1");
     Operand<TFloat32> x = layers.conv2d(CONV1, images, 3, 3, CONV1_FILTERS, 2, Layers.VALID, true);
     x = layers.maxPool(layers.relu(x), 3, 2, Layers.VALID);
     int channels = CONV1_FILTERS;
     for (int[] fire : FIRES) {
+      layers.block("fire" + fire[0]);
       x = fire(layers, x, fire[0], channels, fire[1], fire[2]);
       channels = 2 * fire[2];
       for (int poolAfter : POOL_AFTER_FIRE) {
@@ -93,6 +95,7 @@ final class SqueezeNet11Network extends TfNetwork {
         }
       }
     }
+    layers.head();
     return layers.dense(HEAD, layers.globalAveragePool(x), channels, numClasses());
   }
 

@@ -52,7 +52,11 @@ abstract class TfNetwork implements AutoCloseable {
    */
   abstract Operand<TFloat32> preprocess(Ops tf, Operand<TFloat32> pixels);
 
-  /** Builds the forward pass up to the class logits (batch, numClasses). */
+  /**
+   * Builds the forward pass up to the class logits (batch, numClasses). It opens a block with
+   * {@link Layers#block} before each group of backbone layers and calls {@link Layers#head} before
+   * the classifier.
+   */
   abstract Operand<TFloat32> logits(Layers layers, Operand<TFloat32> images);
 
   /**
@@ -82,6 +86,14 @@ abstract class TfNetwork implements AutoCloseable {
               + resolution
               + " shrinks to nothing before the last layer");
     }
+  }
+
+  /**
+   * The backbone's block names, input to output (the head is not a block). Known once a forward
+   * pass has been built.
+   */
+  final List<String> blockNames() {
+    return variables.blockNames();
   }
 
   final Graph graph() {
