@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.medxfer.common.models.ArchitectureInfo;
+import org.medxfer.common.models.ModelCatalog;
 import org.medxfer.trainer.domain.Architecture;
 
 class NetworkBlocksTest {
@@ -23,6 +25,19 @@ class NetworkBlocksTest {
     assertThat(blocks(Architecture.SQUEEZENET1_1, 64))
         .containsExactly(
             "conv1", "fire2", "fire3", "fire4", "fire5", "fire6", "fire7", "fire8", "fire9");
+  }
+
+  /** The catalog is what the gateway validates studies against: it must describe these networks. */
+  @Test
+  void theCatalogDescribesEveryNetwork() {
+    for (ArchitectureInfo info : ModelCatalog.bundled().architectures()) {
+      Architecture architecture = Architecture.fromId(info.id());
+      try (TfNetwork network = Networks.create(architecture, 2, 3, 0)) {
+        assertThat(network.minimumResolution()).as(info.id()).isEqualTo(info.minimumResolution());
+        network.buildInferencePass(Math.max(info.minimumResolution(), 32));
+        assertThat(network.blockNames()).as(info.id()).isEqualTo(info.blocks());
+      }
+    }
   }
 
   @Test
