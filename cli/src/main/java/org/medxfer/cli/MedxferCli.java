@@ -4,6 +4,8 @@ import org.medxfer.cli.command.CompareCommand;
 import org.medxfer.cli.command.DatasetsCommand;
 import org.medxfer.cli.command.DemoCommand;
 import org.medxfer.cli.command.DownCommand;
+import org.medxfer.cli.command.PlanCommand;
+import org.medxfer.cli.command.RerunCommand;
 import org.medxfer.cli.command.StackCommand;
 import org.medxfer.cli.command.StatusCommand;
 import org.medxfer.cli.command.SubmitCommand;
@@ -26,7 +28,9 @@ import picocli.CommandLine.Command;
       StackCommand.class,
       DatasetsCommand.class,
       ValidateCommand.class,
+      PlanCommand.class,
       SubmitCommand.class,
+      RerunCommand.class,
       StatusCommand.class,
       CompareCommand.class
     })

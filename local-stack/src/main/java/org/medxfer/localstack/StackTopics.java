@@ -10,10 +10,17 @@ import java.util.List;
 public final class StackTopics {
   public static final String TRIAL_ASSIGNMENTS = "medxfer.trial-assignments";
   public static final String TRIAL_EVENTS = "medxfer.trial-events";
+  public static final String TRIAL_CANCELLATIONS = "medxfer.trial-cancellations";
 
-  /** Four partitions each: enough for four trainer consumers in one group on one machine. */
+  /**
+   * Four partitions each: enough for four trainer consumers in one group on one machine. Every
+   * trainer reads all of the cancellations, so one partition suffices there.
+   */
   public static final List<TopicSpec> DEFAULTS =
-      List.of(new TopicSpec(TRIAL_ASSIGNMENTS, 4), new TopicSpec(TRIAL_EVENTS, 4));
+      List.of(
+          new TopicSpec(TRIAL_ASSIGNMENTS, 4),
+          new TopicSpec(TRIAL_EVENTS, 4),
+          new TopicSpec(TRIAL_CANCELLATIONS, 1));
 
   private StackTopics() {}
 }

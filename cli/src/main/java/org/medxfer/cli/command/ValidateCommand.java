@@ -39,6 +39,13 @@ public final class ValidateCommand implements Callable<Integer> {
       System.out.printf(
           "%s is valid: study '%s' expands into %d trials%n",
           file, study.getDisplayName(), study.getTrialCounts().getTotal());
+      if (study.getSkippedCount() > 0) {
+        System.out.printf("%d cells cannot run and are skipped:%n", study.getSkippedCount());
+        study
+            .getSkippedList()
+            .forEach(
+                cell -> System.out.printf("  %s: %s%n", cell.getDisplayName(), cell.getReason()));
+      }
       return 0;
     }
   }

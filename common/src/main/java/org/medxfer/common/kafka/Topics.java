@@ -15,5 +15,11 @@ public final class Topics {
    */
   public static final String TRIAL_EVENTS = "medxfer.trial-events";
 
+  /**
+   * {@code medxfer.trial.v1.TrialCancellation}, keyed by trial name; the gateway produces (a study
+   * cancelled, an attempt timed out), every trainer consumes all of it in its own group.
+   */
+  public static final String TRIAL_CANCELLATIONS = "medxfer.trial-cancellations";
+
   private Topics() {}
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.medxfer.gateway.app.CancelStudy;
 import org.medxfer.gateway.app.CreateStudy;
+import org.medxfer.gateway.app.RerunStudy;
 import org.medxfer.gateway.app.StudyQueries;
 import org.medxfer.gateway.app.WatchStudy;
 import org.medxfer.gateway.domain.Study;
@@ -22,6 +23,7 @@ import org.medxfer.proto.study.v1.ListStudiesRequest;
 import org.medxfer.proto.study.v1.ListStudiesResponse;
 import org.medxfer.proto.study.v1.ListTrialsRequest;
 import org.medxfer.proto.study.v1.ListTrialsResponse;
+import org.medxfer.proto.study.v1.RerunStudyRequest;
 import org.medxfer.proto.study.v1.StudyServiceGrpc;
 import org.medxfer.proto.study.v1.WatchStudyRequest;
 import org.medxfer.proto.study.v1.WatchStudyResponse;
@@ -33,16 +35,19 @@ public class StudyGrpcService extends StudyServiceGrpc.StudyServiceImplBase {
 
   private final CreateStudy createStudy;
   private final CancelStudy cancelStudy;
+  private final RerunStudy rerunStudy;
   private final StudyQueries queries;
   private final WatchStudy watchStudy;
 
   public StudyGrpcService(
       CreateStudy createStudy,
       CancelStudy cancelStudy,
+      RerunStudy rerunStudy,
       StudyQueries queries,
       WatchStudy watchStudy) {
     this.createStudy = createStudy;
     this.cancelStudy = cancelStudy;
+    this.rerunStudy = rerunStudy;
     this.queries = queries;
     this.watchStudy = watchStudy;
   }
@@ -78,6 +83,12 @@ public class StudyGrpcService extends StudyServiceGrpc.StudyServiceImplBase {
   public void cancelStudy(
       CancelStudyRequest request, StreamObserver<org.medxfer.proto.study.v1.Study> response) {
     respond(response, () -> StudyMapper.toProto(cancelStudy.cancel(request.getName())));
+  }
+
+  @Override
+  public void rerunStudy(
+      RerunStudyRequest request, StreamObserver<org.medxfer.proto.study.v1.Study> response) {
+    respond(response, () -> StudyMapper.toProto(rerunStudy.rerun(request.getName())));
   }
 
   @Override

@@ -19,6 +19,14 @@ public final class StudyMapper {
             .setSpec(StudySpecMapper.toProto(study.definition()))
             .setTrialCounts(toProto(study.counts()))
             .setStudyFile(study.studyFile());
+    study
+        .skipped()
+        .forEach(
+            cell ->
+                proto.addSkipped(
+                    org.medxfer.proto.study.v1.SkippedTrial.newBuilder()
+                        .setDisplayName(cell.displayName())
+                        .setReason(cell.reason())));
     if (study.createTime() != null) {
       proto.setCreateTime(ProtoTimes.toProto(study.createTime()));
     }

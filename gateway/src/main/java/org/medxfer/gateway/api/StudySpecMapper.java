@@ -1,16 +1,27 @@
 package org.medxfer.gateway.api;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.medxfer.gateway.domain.Adaptation;
 import org.medxfer.gateway.domain.AdaptationKind;
+import org.medxfer.gateway.domain.Augmentation;
+import org.medxfer.gateway.domain.ConvBlock;
+import org.medxfer.gateway.domain.CustomCnn;
 import org.medxfer.gateway.domain.InitKind;
 import org.medxfer.gateway.domain.Initialization;
+import org.medxfer.gateway.domain.Normalization;
 import org.medxfer.gateway.domain.OptimizerKind;
+import org.medxfer.gateway.domain.PoolKind;
+import org.medxfer.gateway.domain.Precision;
 import org.medxfer.gateway.domain.ResizeMode;
+import org.medxfer.gateway.domain.Schedule;
+import org.medxfer.gateway.domain.ScheduleKind;
 import org.medxfer.gateway.domain.StudyDefaults;
 import org.medxfer.gateway.domain.StudyDefinition;
 import org.medxfer.gateway.domain.StudyFields;
 import org.medxfer.gateway.domain.TrainingSettings;
+import org.medxfer.gateway.domain.UnrunnablePolicy;
 import org.medxfer.proto.study.v1.StudySpec;
 
 /**
@@ -29,6 +40,13 @@ public final class StudySpecMapper {
           new String[] {StudyFields.TRAINING_PATIENCE, "training.early_stopping_patience"},
           new String[] {StudyFields.training(StudyFields.LEARNING_RATE), "training.learning_rate"},
           new String[] {StudyFields.BUDGET_MAX_TRIALS, "max_trials"},
+          new String[] {"budget.max_attempts", "max_attempts"},
+          new String[] {"budget.trial_timeout_minutes", "trial_timeout_minutes"},
+          new String[] {"training.backbone_lr", "training.backbone_learning_rate"},
+          new String[] {
+            "training.augmentation.max_rotation", "training.augmentation.max_rotation_degrees"
+          },
+          new String[] {"training.schedule.type", "training.schedule.kind"},
           new String[] {StudyFields.FRACTIONS, "label_fractions"});
 
   private StudySpecMapper() {}
@@ -44,7 +62,16 @@ public final class StudySpecMapper {
             .addAllSeeds(study.seeds())
             .setTraining(toProto(study.training()))
             .setMaxTrials(study.maxTrials())
-            .setResize(toProto(study.resize()));
+            .setResize(toProto(study.resize()))
+            .setUnrunnable(
+                study.unrunnable() == UnrunnablePolicy.SKIP
+                    ? org.medxfer.proto.study.v1.UnrunnablePolicy.UNRUNNABLE_POLICY_SKIP
+                    : org.medxfer.proto.study.v1.UnrunnablePolicy.UNRUNNABLE_POLICY_FAIL)
+            .setMaxAttempts(study.maxAttempts())
+            .setTrialTimeoutMinutes(study.trialTimeoutMinutes());
+    study
+        .customArchitectures()
+        .forEach((name, cnn) -> spec.putCustomArchitectures(name, toProto(cnn)));
     study.inits().forEach(init -> spec.addInits(toProto(init)));
     study.adaptations().forEach(adaptation -> spec.addAdaptations(toProto(adaptation)));
     return spec.build();
@@ -65,7 +92,65 @@ public final class StudySpecMapper {
         toDomain(spec.getResize()),
         orDefault(spec.getSeedsList(), StudyDefaults.SEEDS),
         toDomain(spec.getTraining()),
-        spec.getMaxTrials() == 0 ? StudyDefaults.MAX_TRIALS : spec.getMaxTrials());
+        spec.getMaxTrials() == 0 ? StudyDefaults.MAX_TRIALS : spec.getMaxTrials(),
+        customArchitectures(spec),
+        spec.getUnrunnable() == org.medxfer.proto.study.v1.UnrunnablePolicy.UNRUNNABLE_POLICY_SKIP
+            ? UnrunnablePolicy.SKIP
+            : UnrunnablePolicy.FAIL,
+        spec.getMaxAttempts() == 0 ? StudyDefaults.MAX_ATTEMPTS : spec.getMaxAttempts(),
+        spec.getTrialTimeoutMinutes() == 0
+            ? StudyDefaults.TRIAL_TIMEOUT_MINUTES
+            : spec.getTrialTimeoutMinutes());
+  }
+
+  private static Map<String, CustomCnn> customArchitectures(StudySpec spec) {
+    // Proto maps do not keep order; names sort so that a stored spec reads back the same.
+    Map<String, CustomCnn> out = new LinkedHashMap<>();
+    spec.getCustomArchitecturesMap().entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(entry -> out.put(entry.getKey(), toDomain(entry.getValue())));
+    return out;
+  }
+
+  /** The proto form of a custom CNN. */
+  public static org.medxfer.proto.trial.v1.CustomCnn toProto(CustomCnn cnn) {
+    org.medxfer.proto.trial.v1.CustomCnn.Builder proto =
+        org.medxfer.proto.trial.v1.CustomCnn.newBuilder().setDropout(cnn.dropout());
+    for (ConvBlock block : cnn.blocks()) {
+      proto.addBlocks(
+          org.medxfer.proto.trial.v1.ConvBlock.newBuilder()
+              .setFilters(block.filters())
+              .setKernelSize(block.kernelSize())
+              .setConvs(block.convs())
+              .setBatchNorm(block.batchNorm())
+              .setPool(
+                  switch (block.pool()) {
+                    case MAX -> org.medxfer.proto.trial.v1.PoolKind.POOL_KIND_MAX;
+                    case AVERAGE -> org.medxfer.proto.trial.v1.PoolKind.POOL_KIND_AVERAGE;
+                    case NONE -> org.medxfer.proto.trial.v1.PoolKind.POOL_KIND_NONE;
+                  }));
+    }
+    return proto.build();
+  }
+
+  /** A custom CNN from its proto form; zeros get the documented defaults. */
+  public static CustomCnn toDomain(org.medxfer.proto.trial.v1.CustomCnn cnn) {
+    return new CustomCnn(
+        cnn.getBlocksList().stream()
+            .map(
+                block ->
+                    new ConvBlock(
+                        block.getFilters(),
+                        block.getKernelSize() == 0 ? 3 : block.getKernelSize(),
+                        block.getConvs() == 0 ? 1 : block.getConvs(),
+                        block.getBatchNorm(),
+                        switch (block.getPool()) {
+                          case POOL_KIND_MAX -> PoolKind.MAX;
+                          case POOL_KIND_AVERAGE -> PoolKind.AVERAGE;
+                          default -> PoolKind.NONE;
+                        }))
+            .toList(),
+        cnn.getDropout());
   }
 
   /**
@@ -90,16 +175,57 @@ public final class StudySpecMapper {
   }
 
   static org.medxfer.proto.trial.v1.TrainingSettings toProto(TrainingSettings training) {
-    return org.medxfer.proto.trial.v1.TrainingSettings.newBuilder()
-        .setEpochs(training.epochs())
-        .setBatchSize(training.batchSize())
-        .setOptimizer(toProto(training.optimizer()))
-        .setLearningRate(training.learningRate())
-        .setEarlyStoppingPatience(training.earlyStoppingPatience())
-        .build();
+    Schedule schedule = training.schedule();
+    Augmentation augmentation = training.augmentation();
+    org.medxfer.proto.trial.v1.TrainingSettings.Builder proto =
+        org.medxfer.proto.trial.v1.TrainingSettings.newBuilder()
+            .setEpochs(training.epochs())
+            .setBatchSize(training.batchSize())
+            .setOptimizer(toProto(training.optimizer()))
+            .setLearningRate(training.learningRate())
+            .setEarlyStoppingPatience(training.earlyStoppingPatience())
+            .setMomentum(training.momentum())
+            .setSchedule(
+                org.medxfer.proto.trial.v1.Schedule.newBuilder()
+                    .setKind(
+                        switch (schedule.kind()) {
+                          case CONSTANT ->
+                              org.medxfer.proto.trial.v1.ScheduleKind.SCHEDULE_KIND_CONSTANT;
+                          case STEP -> org.medxfer.proto.trial.v1.ScheduleKind.SCHEDULE_KIND_STEP;
+                          case COSINE ->
+                              org.medxfer.proto.trial.v1.ScheduleKind.SCHEDULE_KIND_COSINE;
+                        })
+                    .addAllMilestones(schedule.milestones())
+                    .setGamma(schedule.gamma()))
+            .setPrecision(
+                training.precision() == Precision.BF16_MIXED
+                    ? org.medxfer.proto.trial.v1.Precision.PRECISION_BF16_MIXED
+                    : org.medxfer.proto.trial.v1.Precision.PRECISION_FP32)
+            .setNormalization(
+                switch (training.normalization()) {
+                  case MATCHED ->
+                      org.medxfer.proto.trial.v1.Normalization.NORMALIZATION_UNSPECIFIED;
+                  case IMAGENET -> org.medxfer.proto.trial.v1.Normalization.NORMALIZATION_IMAGENET;
+                  case DATASET -> org.medxfer.proto.trial.v1.Normalization.NORMALIZATION_DATASET;
+                })
+            .setWeightDecay(training.weightDecay());
+    if (!augmentation.equals(Augmentation.NONE)) {
+      proto.setAugmentation(
+          org.medxfer.proto.trial.v1.Augmentation.newBuilder()
+              .setHorizontalFlip(augmentation.horizontalFlip())
+              .setVerticalFlip(augmentation.verticalFlip())
+              .setMaxShift(augmentation.maxShift())
+              .setMaxRotationDegrees(augmentation.maxRotationDegrees()));
+    }
+    if (training.backboneLearningRate() != null) {
+      proto.setBackboneLearningRate(training.backboneLearningRate());
+    }
+    return proto.build();
   }
 
   static TrainingSettings toDomain(org.medxfer.proto.trial.v1.TrainingSettings training) {
+    org.medxfer.proto.trial.v1.Schedule schedule = training.getSchedule();
+    org.medxfer.proto.trial.v1.Augmentation augmentation = training.getAugmentation();
     return new TrainingSettings(
         training.getEpochs(),
         training.getBatchSize() == 0 ? StudyDefaults.BATCH_SIZE : training.getBatchSize(),
@@ -107,7 +233,31 @@ public final class StudySpecMapper {
         training.getLearningRate() == 0.0
             ? StudyDefaults.LEARNING_RATE
             : training.getLearningRate(),
-        training.getEarlyStoppingPatience());
+        training.getEarlyStoppingPatience(),
+        training.getMomentum(),
+        new Schedule(
+            switch (schedule.getKind()) {
+              case SCHEDULE_KIND_STEP -> ScheduleKind.STEP;
+              case SCHEDULE_KIND_COSINE -> ScheduleKind.COSINE;
+              default -> ScheduleKind.CONSTANT;
+            },
+            schedule.getMilestonesList(),
+            schedule.getGamma()),
+        new Augmentation(
+            augmentation.getHorizontalFlip(),
+            augmentation.getVerticalFlip(),
+            augmentation.getMaxShift(),
+            augmentation.getMaxRotationDegrees()),
+        training.getPrecision() == org.medxfer.proto.trial.v1.Precision.PRECISION_BF16_MIXED
+            ? Precision.BF16_MIXED
+            : Precision.FP32,
+        training.hasBackboneLearningRate() ? training.getBackboneLearningRate() : null,
+        switch (training.getNormalization()) {
+          case NORMALIZATION_IMAGENET -> Normalization.IMAGENET;
+          case NORMALIZATION_DATASET -> Normalization.DATASET;
+          default -> Normalization.MATCHED;
+        },
+        training.getWeightDecay());
   }
 
   static org.medxfer.proto.trial.v1.Initialization toProto(Initialization init) {
@@ -128,11 +278,15 @@ public final class StudySpecMapper {
     return org.medxfer.proto.trial.v1.Adaptation.newBuilder()
         .setKind(toProto(adaptation.kind()))
         .setFreezeUpToBlock(adaptation.upToBlock())
+        .setLinearProbeEpochs(adaptation.linearProbeEpochs())
         .build();
   }
 
   static Adaptation toDomain(org.medxfer.proto.trial.v1.Adaptation adaptation) {
-    return new Adaptation(toDomain(adaptation.getKind()), adaptation.getFreezeUpToBlock());
+    return new Adaptation(
+        toDomain(adaptation.getKind()),
+        adaptation.getFreezeUpToBlock(),
+        adaptation.getLinearProbeEpochs());
   }
 
   static org.medxfer.proto.trial.v1.InitKind toProto(InitKind kind) {

@@ -9,6 +9,7 @@ import org.medxfer.common.grpc.GrpcErrors;
 import org.medxfer.gateway.domain.DataLocation;
 import org.medxfer.gateway.domain.EpochProgress;
 import org.medxfer.gateway.domain.Failure;
+import org.medxfer.gateway.domain.ResourceNames;
 import org.medxfer.gateway.domain.TaskType;
 import org.medxfer.gateway.domain.Trial;
 import org.medxfer.gateway.domain.TrialCell;
@@ -58,6 +59,7 @@ public final class TrialMapper {
         .setSpec(toProto(trial.setup()))
         .setData(toProto(trial.data()))
         .setOutputPrefix(trial.outputPrefix())
+        .setCheckpointPrefix(ResourceNames.checkpointPrefix(trial.name()))
         .setAssignTime(ProtoTimes.toProto(now))
         .build();
   }
@@ -90,8 +92,11 @@ public final class TrialMapper {
   /** The API form of a trial's setup. */
   public static TrialSpec toProto(TrialSetup setup) {
     TrialCell cell = setup.cell();
-    return TrialSpec.newBuilder()
-        .setDataset(cell.dataset())
+    TrialSpec.Builder spec = TrialSpec.newBuilder();
+    if (setup.customCnn() != null) {
+      spec.setCustomCnn(StudySpecMapper.toProto(setup.customCnn()));
+    }
+    return spec.setDataset(cell.dataset())
         .setDatasetVersion(setup.datasetVersion())
         .setArchitecture(cell.architecture())
         .setInit(StudySpecMapper.toProto(cell.init()))
@@ -120,7 +125,8 @@ public final class TrialMapper {
         cell,
         spec.getDatasetVersion(),
         StudySpecMapper.toDomain(spec.getResize()),
-        StudySpecMapper.toDomain(spec.getTraining()));
+        StudySpecMapper.toDomain(spec.getTraining()),
+        spec.hasCustomCnn() ? StudySpecMapper.toDomain(spec.getCustomCnn()) : null);
   }
 
   /** The proto form of a data location. */

@@ -14,14 +14,16 @@ import org.jboss.logging.Logger;
 import org.medxfer.gateway.domain.DataLocation;
 import org.medxfer.gateway.domain.DatasetCatalog;
 import org.medxfer.gateway.domain.DatasetLookup;
+import org.medxfer.gateway.domain.DatasetRef;
 import org.medxfer.gateway.domain.DuplicateRequestIdException;
 import org.medxfer.gateway.domain.InvalidStudyException;
 import org.medxfer.gateway.domain.InvalidStudyException.Problem;
+import org.medxfer.gateway.domain.ModelZoo;
+import org.medxfer.gateway.domain.ModelZooCheck;
 import org.medxfer.gateway.domain.ResourceNames;
 import org.medxfer.gateway.domain.Study;
 import org.medxfer.gateway.domain.StudyAlreadyExistsException;
 import org.medxfer.gateway.domain.StudyDefinition;
-import org.medxfer.gateway.domain.StudyExpander;
 import org.medxfer.gateway.domain.StudyFields;
 import org.medxfer.gateway.domain.StudyFileParser;
 import org.medxfer.gateway.domain.StudyFileReader;
@@ -88,11 +90,13 @@ public class CreateStudy {
   private final DatasetCatalog catalog;
   private final StudyRepository repository;
   private final DispatchTrials dispatcher;
+  private final ModelZoo zoo;
   private final Clock clock;
 
   public CreateStudy(
       StudyFileParser parser,
       DatasetCatalog catalog,
+      ModelZoo zoo,
       StudyRepository repository,
       DispatchTrials dispatcher,
       Clock clock) {
@@ -100,6 +104,7 @@ public class CreateStudy {
     this.catalog = catalog;
     this.repository = repository;
     this.dispatcher = dispatcher;
+    this.zoo = zoo;
     this.clock = clock;
   }
 
@@ -113,21 +118,34 @@ public class CreateStudy {
       }
     }
     StudyDefinition definition = check(command);
+    ModelZooCheck.Result expansion = ModelZooCheck.check(definition, zoo);
+    if (!expansion.problems().isEmpty()) {
+      throw new InvalidStudyException(
+          Problem.INVALID_STUDY,
+          expansion.problems().stream()
+              .map(problem -> renamed(problem, command.specFieldPaths()))
+              .toList());
+    }
     Map<String, DataLocation> data = resolveDatasets(definition, command.specFieldPaths());
     Instant now = clock.instant();
     String studyName = ResourceNames.study(studyId(command, definition));
     List<Trial> trials = new ArrayList<>();
-    for (TrialCell cell : StudyExpander.expand(definition)) {
+    for (TrialCell cell : expansion.cells()) {
       DataLocation location = data.get(cell.dataset());
       TrialSetup setup =
           new TrialSetup(
-              cell, location.datasetVersion(), definition.resize(), definition.training());
+              cell,
+              location.datasetVersion(),
+              definition.resize(),
+              definition.training(),
+              definition.customArchitectures().get(cell.architecture()));
       trials.add(Trial.queued(studyName, setup, location, now));
     }
     TrialCounts counts = new TrialCounts(trials.size(), trials.size(), 0, 0, 0, 0);
     if (command.validateOnly()) {
       return new Study(
-          studyName, null, null, null, null, definition, command.studyFile(), "", counts);
+              studyName, null, null, null, null, definition, command.studyFile(), "", counts)
+          .withSkipped(expansion.skipped());
     }
     Study study =
         new Study(
@@ -156,14 +174,19 @@ public class CreateStudy {
               : repository.findStudyByRequestId(command.requestId());
       return first.orElseThrow(() -> e);
     }
-    LOG.infof("created %s with %d trials", studyName, trials.size());
+    LOG.infof(
+        "created %s with %d trials (%d unrunnable cells skipped)",
+        studyName, trials.size(), expansion.skipped().size());
     try {
       dispatcher.dispatch(trials);
     } catch (RuntimeException e) {
       // The study is stored; the background dispatcher publishes what this could not.
       LOG.warnf("dispatching %s failed, the background dispatcher will: %s", studyName, e);
     }
-    return repository.findStudy(studyName).orElseThrow(() -> new StudyNotFoundException(studyName));
+    return repository
+        .findStudy(studyName)
+        .orElseThrow(() -> new StudyNotFoundException(studyName))
+        .withSkipped(expansion.skipped());
   }
 
   /** The definition, when the study file or spec and the request's study id are valid. */
@@ -197,9 +220,10 @@ public class CreateStudy {
     List<Violation> unusable = new ArrayList<>();
     List<String> datasets = definition.datasets();
     for (int i = 0; i < datasets.size(); i++) {
-      String dataset = datasets.get(i);
+      DatasetRef ref = DatasetRef.parse(datasets.get(i));
+      String dataset = ref.id();
       String field = fieldPaths.apply(StudyFields.element(StudyFields.DATASETS, i));
-      DatasetLookup lookup = catalog.latestVersion(dataset);
+      DatasetLookup lookup = catalog.version(ref);
       if (lookup instanceof DatasetLookup.Found found) {
         List<String> missing = found.location().missingSplits();
         if (missing.isEmpty()) {
@@ -221,7 +245,12 @@ public class CreateStudy {
             new Violation(
                 field, "data set '" + dataset + "' has no version to train on: " + notReady.why()));
       } else {
-        unknown.add(new Violation(field, "data set '" + dataset + "' does not exist"));
+        unknown.add(
+            new Violation(
+                field,
+                ref.version().equals(DatasetRef.LATEST)
+                    ? "data set '" + dataset + "' does not exist"
+                    : "data set '" + dataset + "' has no version '" + ref.version() + "'"));
       }
     }
     if (!unknown.isEmpty()) {

@@ -4,9 +4,9 @@ package org.medxfer.gateway.domain;
 public interface DatasetCatalog {
 
   /**
-   * The newest version of data set {@code datasetId}.
+   * The version {@code ref} names (the newest when it names none).
    *
    * @throws DependencyUnavailableException when the catalogue does not answer
    */
-  DatasetLookup latestVersion(String datasetId);
+  DatasetLookup version(DatasetRef ref);
 }

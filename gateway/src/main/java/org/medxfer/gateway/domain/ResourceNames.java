@@ -63,6 +63,14 @@ public final class ResourceNames {
     return matcher.matches() ? Optional.of(study(matcher.group(1))) : Optional.empty();
   }
 
+  /**
+   * Where a trial's checkpoints live: one place for all its attempts, so that a redelivered or
+   * retried attempt resumes instead of starting over.
+   */
+  public static String checkpointPrefix(String trialName) {
+    return trialName + "/checkpoint/";
+  }
+
   /** Where a trial attempt's outputs go in the object store. */
   public static String outputPrefix(String trialName, int attempt) {
     return trialName + "/attempts/" + attempt + "/";

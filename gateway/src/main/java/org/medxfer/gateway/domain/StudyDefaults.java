@@ -16,12 +16,20 @@ public final class StudyDefaults {
   public static final double LEARNING_RATE = 0.001;
   public static final int EARLY_STOPPING_PATIENCE = 0;
   public static final int MAX_TRIALS = 500;
+  // A crash or a lost trainer gets two more chances; a deterministic failure fails three times
+  // fast.
+  public static final int MAX_ATTEMPTS = 3;
+  public static final int MAX_ATTEMPTS_CEILING = 10;
+  // A day: the longest the protocol's 100-epoch 224-pixel runs take on one CPU trainer.
+  public static final int TRIAL_TIMEOUT_MINUTES = 24 * 60;
+  // The MedMNIST v2 protocol's step: x0.1 at each milestone.
+  public static final double STEP_GAMMA = 0.1;
 
   /**
-   * The most trials any study may declare: a study's trials travel in one WatchStudy message, which
-   * must stay under gRPC's 4 MiB default.
+   * The most trials any study may declare. WatchStudy sends a large study's first snapshot in
+   * pages, so each message stays under gRPC's 4 MiB default.
    */
-  public static final int MAX_TRIALS_CEILING = 5000;
+  public static final int MAX_TRIALS_CEILING = 10_000;
 
   private StudyDefaults() {}
 }

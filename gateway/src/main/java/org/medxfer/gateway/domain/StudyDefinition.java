@@ -2,7 +2,9 @@ package org.medxfer.gateway.domain;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A study as its author wrote it, defaults applied, not yet judged: {@link StudyValidator} decides
@@ -10,7 +12,7 @@ import java.util.List;
  * read at all; that problem has already been reported.
  *
  * @param displayName the study's {@code name}
- * @param datasets data set ids
+ * @param datasets data set ids, each optionally with {@code @version}
  * @param architectures architecture ids
  * @param inits initialisations
  * @param adaptations adaptation policies
@@ -20,6 +22,10 @@ import java.util.List;
  * @param seeds seeds; every arm runs every seed
  * @param training settings shared by every trial
  * @param maxTrials the most trials the study may expand to
+ * @param customArchitectures CNNs the study describes, by the name {@code architectures} uses
+ * @param unrunnable what to do with cells that cannot run
+ * @param maxAttempts attempts a trial may make before it stays failed
+ * @param trialTimeoutMinutes minutes an attempt may run before it is ended as timed out
  */
 public record StudyDefinition(
     String displayName,
@@ -32,7 +38,11 @@ public record StudyDefinition(
     ResizeMode resize,
     List<Long> seeds,
     TrainingSettings training,
-    int maxTrials) {
+    int maxTrials,
+    Map<String, CustomCnn> customArchitectures,
+    UnrunnablePolicy unrunnable,
+    int maxAttempts,
+    int trialTimeoutMinutes) {
 
   public StudyDefinition {
     displayName = displayName == null ? "" : displayName;
@@ -43,6 +53,42 @@ public record StudyDefinition(
     labelFractions = copy(labelFractions);
     resolutions = copy(resolutions);
     seeds = copy(seeds);
+    customArchitectures =
+        customArchitectures == null
+            ? Map.of()
+            : Collections.unmodifiableMap(new LinkedHashMap<>(customArchitectures));
+    unrunnable = unrunnable == null ? UnrunnablePolicy.FAIL : unrunnable;
+  }
+
+  /** A study without custom architectures that refuses unrunnable cells. */
+  public StudyDefinition(
+      String displayName,
+      List<String> datasets,
+      List<String> architectures,
+      List<Initialization> inits,
+      List<Adaptation> adaptations,
+      List<Double> labelFractions,
+      List<Integer> resolutions,
+      ResizeMode resize,
+      List<Long> seeds,
+      TrainingSettings training,
+      int maxTrials) {
+    this(
+        displayName,
+        datasets,
+        architectures,
+        inits,
+        adaptations,
+        labelFractions,
+        resolutions,
+        resize,
+        seeds,
+        training,
+        maxTrials,
+        Map.of(),
+        UnrunnablePolicy.FAIL,
+        StudyDefaults.MAX_ATTEMPTS,
+        StudyDefaults.TRIAL_TIMEOUT_MINUTES);
   }
 
   /** The number of trials the cross product of the factors has (readable elements only). */

@@ -18,7 +18,9 @@ public final class StudyExpander {
   /** The cells of {@code study}, which {@link StudyValidator} has accepted. */
   public static List<TrialCell> expand(StudyDefinition study) {
     List<TrialCell> cells = new ArrayList<>();
-    for (String dataset : study.datasets()) {
+    for (String datasetEntry : study.datasets()) {
+      // The cell names the data set; its version is the setup's.
+      String dataset = DatasetRef.parse(datasetEntry).id();
       for (String architecture : study.architectures()) {
         for (Initialization init : study.inits()) {
           for (Adaptation adaptation : study.adaptations()) {

@@ -19,6 +19,8 @@ public final class StudyFields {
   public static final String SEEDS = "seeds";
   public static final String TRAINING = "training";
   public static final String BUDGET = "budget";
+  public static final String CUSTOM_ARCHITECTURES = "custom_architectures";
+  public static final String UNRUNNABLE = "unrunnable";
 
   /** The top-level keys, in the order a study file usually lists them. */
   public static final List<String> TOP_LEVEL =
@@ -33,7 +35,9 @@ public final class StudyFields {
           RESIZE,
           SEEDS,
           TRAINING,
-          BUDGET);
+          BUDGET,
+          CUSTOM_ARCHITECTURES,
+          UNRUNNABLE);
 
   public static final String KIND = "kind";
   public static final String WEIGHTS = "weights";
@@ -47,6 +51,34 @@ public final class StudyFields {
   public static final String EARLY_STOPPING = "early_stopping";
   public static final String PATIENCE = "patience";
   public static final String MAX_TRIALS = "max_trials";
+  public static final String MAX_ATTEMPTS = "max_attempts";
+  public static final String TRIAL_TIMEOUT_MINUTES = "trial_timeout_minutes";
+  public static final String METRIC = "metric";
+  public static final String LINEAR_PROBE_EPOCHS = "linear_probe_epochs";
+  public static final String MOMENTUM = "momentum";
+  public static final String WEIGHT_DECAY = "weight_decay";
+  public static final String BACKBONE_LEARNING_RATE = "backbone_lr";
+  public static final String PRECISION = "precision";
+  public static final String NORMALIZATION = "normalization";
+  public static final String SCHEDULE = "schedule";
+  public static final String TYPE = "type";
+  public static final String MILESTONES = "milestones";
+  public static final String GAMMA = "gamma";
+  public static final String AUGMENTATION = "augmentation";
+  public static final String HORIZONTAL_FLIP = "horizontal_flip";
+  public static final String VERTICAL_FLIP = "vertical_flip";
+  public static final String MAX_SHIFT = "max_shift";
+  public static final String MAX_ROTATION = "max_rotation";
+  public static final String BLOCKS = "blocks";
+  public static final String DROPOUT = "dropout";
+  public static final String FILTERS = "filters";
+  public static final String KERNEL_SIZE = "kernel_size";
+  public static final String CONVS = "convs";
+  public static final String BATCH_NORM = "batch_norm";
+  public static final String POOL = "pool";
+
+  /** The only early-stopping metric trainers track. */
+  public static final String VAL_AUC = "val_auc";
 
   /** {@code training.epochs} and its siblings. */
   public static String training(String key) {

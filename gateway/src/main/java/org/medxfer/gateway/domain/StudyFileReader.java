@@ -2,32 +2,59 @@ package org.medxfer.gateway.domain;
 
 import static org.medxfer.gateway.domain.StudyFields.ADAPTATIONS;
 import static org.medxfer.gateway.domain.StudyFields.ARCHITECTURES;
+import static org.medxfer.gateway.domain.StudyFields.AUGMENTATION;
+import static org.medxfer.gateway.domain.StudyFields.BACKBONE_LEARNING_RATE;
+import static org.medxfer.gateway.domain.StudyFields.BATCH_NORM;
 import static org.medxfer.gateway.domain.StudyFields.BATCH_SIZE;
+import static org.medxfer.gateway.domain.StudyFields.BLOCKS;
 import static org.medxfer.gateway.domain.StudyFields.BUDGET;
 import static org.medxfer.gateway.domain.StudyFields.BUDGET_MAX_TRIALS;
+import static org.medxfer.gateway.domain.StudyFields.CONVS;
+import static org.medxfer.gateway.domain.StudyFields.CUSTOM_ARCHITECTURES;
 import static org.medxfer.gateway.domain.StudyFields.DATASETS;
+import static org.medxfer.gateway.domain.StudyFields.DROPOUT;
 import static org.medxfer.gateway.domain.StudyFields.EARLY_STOPPING;
 import static org.medxfer.gateway.domain.StudyFields.EPOCHS;
+import static org.medxfer.gateway.domain.StudyFields.FILTERS;
 import static org.medxfer.gateway.domain.StudyFields.FRACTIONS;
+import static org.medxfer.gateway.domain.StudyFields.GAMMA;
+import static org.medxfer.gateway.domain.StudyFields.HORIZONTAL_FLIP;
 import static org.medxfer.gateway.domain.StudyFields.INITS;
+import static org.medxfer.gateway.domain.StudyFields.KERNEL_SIZE;
 import static org.medxfer.gateway.domain.StudyFields.KIND;
 import static org.medxfer.gateway.domain.StudyFields.LEARNING_RATE;
+import static org.medxfer.gateway.domain.StudyFields.LINEAR_PROBE_EPOCHS;
+import static org.medxfer.gateway.domain.StudyFields.MAX_ROTATION;
+import static org.medxfer.gateway.domain.StudyFields.MAX_SHIFT;
 import static org.medxfer.gateway.domain.StudyFields.MAX_TRIALS;
+import static org.medxfer.gateway.domain.StudyFields.METRIC;
+import static org.medxfer.gateway.domain.StudyFields.MILESTONES;
+import static org.medxfer.gateway.domain.StudyFields.MOMENTUM;
 import static org.medxfer.gateway.domain.StudyFields.NAME;
+import static org.medxfer.gateway.domain.StudyFields.NORMALIZATION;
 import static org.medxfer.gateway.domain.StudyFields.OPTIMIZER;
 import static org.medxfer.gateway.domain.StudyFields.PATIENCE;
+import static org.medxfer.gateway.domain.StudyFields.POOL;
+import static org.medxfer.gateway.domain.StudyFields.PRECISION;
 import static org.medxfer.gateway.domain.StudyFields.RESIZE;
 import static org.medxfer.gateway.domain.StudyFields.RESOLUTIONS;
+import static org.medxfer.gateway.domain.StudyFields.SCHEDULE;
 import static org.medxfer.gateway.domain.StudyFields.SEEDS;
 import static org.medxfer.gateway.domain.StudyFields.SOURCE_TRIAL;
 import static org.medxfer.gateway.domain.StudyFields.TRAINING;
+import static org.medxfer.gateway.domain.StudyFields.TYPE;
+import static org.medxfer.gateway.domain.StudyFields.UNRUNNABLE;
 import static org.medxfer.gateway.domain.StudyFields.UP_TO_BLOCK;
+import static org.medxfer.gateway.domain.StudyFields.VAL_AUC;
+import static org.medxfer.gateway.domain.StudyFields.VERTICAL_FLIP;
 import static org.medxfer.gateway.domain.StudyFields.WEIGHTS;
+import static org.medxfer.gateway.domain.StudyFields.WEIGHT_DECAY;
 import static org.medxfer.gateway.domain.StudyFields.child;
 import static org.medxfer.gateway.domain.StudyFields.element;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,11 +71,31 @@ public final class StudyFileReader {
   public static final String DOCUMENT = "study_file";
 
   private static final List<String> INIT_KEYS = List.of(KIND, WEIGHTS, UP_TO_BLOCK, SOURCE_TRIAL);
-  private static final List<String> ADAPTATION_KEYS = List.of(KIND, UP_TO_BLOCK);
+  private static final List<String> ADAPTATION_KEYS =
+      List.of(KIND, UP_TO_BLOCK, LINEAR_PROBE_EPOCHS);
   private static final List<String> TRAINING_KEYS =
-      List.of(EPOCHS, BATCH_SIZE, OPTIMIZER, LEARNING_RATE, EARLY_STOPPING);
-  private static final List<String> EARLY_STOPPING_KEYS = List.of(PATIENCE);
-  private static final List<String> BUDGET_KEYS = List.of(MAX_TRIALS);
+      List.of(
+          EPOCHS,
+          BATCH_SIZE,
+          OPTIMIZER,
+          LEARNING_RATE,
+          BACKBONE_LEARNING_RATE,
+          MOMENTUM,
+          WEIGHT_DECAY,
+          SCHEDULE,
+          AUGMENTATION,
+          PRECISION,
+          NORMALIZATION,
+          EARLY_STOPPING);
+  private static final List<String> EARLY_STOPPING_KEYS = List.of(METRIC, PATIENCE);
+  private static final List<String> SCHEDULE_KEYS = List.of(TYPE, MILESTONES, GAMMA);
+  private static final List<String> AUGMENTATION_KEYS =
+      List.of(HORIZONTAL_FLIP, VERTICAL_FLIP, MAX_SHIFT, MAX_ROTATION);
+  private static final List<String> CUSTOM_CNN_KEYS = List.of(BLOCKS, DROPOUT);
+  private static final List<String> CONV_BLOCK_KEYS =
+      List.of(FILTERS, KERNEL_SIZE, CONVS, BATCH_NORM, POOL);
+  private static final List<String> BUDGET_KEYS =
+      List.of(MAX_TRIALS, StudyFields.MAX_ATTEMPTS, StudyFields.TRIAL_TIMEOUT_MINUTES);
 
   /** A definition and the problems met while reading it. */
   public record Reading(StudyDefinition definition, List<Violation> problems) {}
@@ -104,7 +151,24 @@ public final class StudyFileReader {
             .orElse(StudyDefaults.RESIZE);
     List<Long> seeds = readList(SEEDS, study.get(SEEDS), this::readLong, StudyDefaults.SEEDS);
     TrainingSettings training = readTraining(study.get(TRAINING));
-    int maxTrials = readBudget(study.get(BUDGET));
+    Map<?, ?> budget = readMap(BUDGET, study.get(BUDGET));
+    reportUnknownKeys(BUDGET, budget, BUDGET_KEYS);
+    int maxTrials =
+        readInt(BUDGET_MAX_TRIALS, budget.get(MAX_TRIALS)).orElse(StudyDefaults.MAX_TRIALS);
+    int maxAttempts =
+        readInt(child(BUDGET, StudyFields.MAX_ATTEMPTS), budget.get(StudyFields.MAX_ATTEMPTS))
+            .orElse(StudyDefaults.MAX_ATTEMPTS);
+    int trialTimeoutMinutes =
+        readInt(
+                child(BUDGET, StudyFields.TRIAL_TIMEOUT_MINUTES),
+                budget.get(StudyFields.TRIAL_TIMEOUT_MINUTES))
+            .orElse(StudyDefaults.TRIAL_TIMEOUT_MINUTES);
+    Map<String, CustomCnn> customArchitectures =
+        readCustomArchitectures(study.get(CUSTOM_ARCHITECTURES));
+    UnrunnablePolicy unrunnable =
+        readFileNamed(UNRUNNABLE, study.get(UNRUNNABLE), UnrunnablePolicy.values())
+            .orElse(UnrunnablePolicy.FAIL);
+    adaptations = withLinearProbeDefault(adaptations, training.epochs());
 
     StudyDefinition definition =
         new StudyDefinition(
@@ -118,7 +182,11 @@ public final class StudyFileReader {
             resize,
             seeds,
             training,
-            maxTrials);
+            maxTrials,
+            customArchitectures,
+            unrunnable,
+            maxAttempts,
+            trialTimeoutMinutes);
     return new Reading(definition, List.copyOf(problems));
   }
 
@@ -149,13 +217,119 @@ public final class StudyFileReader {
     int patience =
         readInt(child(earlyStoppingPath, PATIENCE), earlyStopping.get(PATIENCE))
             .orElse(StudyDefaults.EARLY_STOPPING_PATIENCE);
-    return new TrainingSettings(epochs, batchSize, optimizer, learningRate, patience);
+    String metricPath = child(earlyStoppingPath, METRIC);
+    readString(metricPath, earlyStopping.get(METRIC))
+        .filter(metric -> !metric.equals(VAL_AUC))
+        .ifPresent(
+            metric ->
+                problems.add(
+                    new Violation(
+                        metricPath, "unknown value '" + metric + "'; expected one of " + VAL_AUC)));
+    double momentum =
+        readDouble(StudyFields.training(MOMENTUM), training.get(MOMENTUM)).orElse(0.0);
+    double weightDecay =
+        readDouble(StudyFields.training(WEIGHT_DECAY), training.get(WEIGHT_DECAY)).orElse(0.0);
+    Double backboneLearningRate =
+        readDouble(
+                StudyFields.training(BACKBONE_LEARNING_RATE), training.get(BACKBONE_LEARNING_RATE))
+            .orElse(null);
+    Precision precision =
+        readFileNamed(StudyFields.training(PRECISION), training.get(PRECISION), Precision.values())
+            .orElse(Precision.FP32);
+    Normalization normalization =
+        readFileNamed(
+                StudyFields.training(NORMALIZATION),
+                training.get(NORMALIZATION),
+                Normalization.values())
+            .orElse(Normalization.MATCHED);
+    return new TrainingSettings(
+        epochs,
+        batchSize,
+        optimizer,
+        learningRate,
+        patience,
+        momentum,
+        readSchedule(training.get(SCHEDULE)),
+        readAugmentation(training.get(AUGMENTATION)),
+        precision,
+        backboneLearningRate,
+        normalization,
+        weightDecay);
   }
 
-  private int readBudget(Object value) {
-    Map<?, ?> budget = readMap(BUDGET, value);
-    reportUnknownKeys(BUDGET, budget, BUDGET_KEYS);
-    return readInt(BUDGET_MAX_TRIALS, budget.get(MAX_TRIALS)).orElse(StudyDefaults.MAX_TRIALS);
+  /** {@code {type: step, milestones: [0.5, 0.75], gamma: 0.1}}; constant when absent. */
+  private Schedule readSchedule(Object value) {
+    String path = StudyFields.training(SCHEDULE);
+    if (value == null) {
+      return Schedule.CONSTANT;
+    }
+    Map<?, ?> schedule = readMap(path, value);
+    reportUnknownKeys(path, schedule, SCHEDULE_KEYS);
+    ScheduleKind kind =
+        readFileNamed(child(path, TYPE), schedule.get(TYPE), ScheduleKind.values())
+            .orElse(ScheduleKind.CONSTANT);
+    List<Double> milestones =
+        readList(child(path, MILESTONES), schedule.get(MILESTONES), this::readDouble, List.of());
+    double gamma =
+        readDouble(child(path, GAMMA), schedule.get(GAMMA))
+            .orElse(kind == ScheduleKind.STEP ? StudyDefaults.STEP_GAMMA : 0.0);
+    return new Schedule(kind, milestones, gamma);
+  }
+
+  /** {@code {horizontal_flip: true, max_shift: 0.1, max_rotation: 15}}; none when absent. */
+  private Augmentation readAugmentation(Object value) {
+    String path = StudyFields.training(AUGMENTATION);
+    Map<?, ?> augmentation = readMap(path, value);
+    reportUnknownKeys(path, augmentation, AUGMENTATION_KEYS);
+    return new Augmentation(
+        readBoolean(child(path, HORIZONTAL_FLIP), augmentation.get(HORIZONTAL_FLIP)),
+        readBoolean(child(path, VERTICAL_FLIP), augmentation.get(VERTICAL_FLIP)),
+        readDouble(child(path, MAX_SHIFT), augmentation.get(MAX_SHIFT)).orElse(0.0),
+        readDouble(child(path, MAX_ROTATION), augmentation.get(MAX_ROTATION)).orElse(0.0));
+  }
+
+  /** {@code {name: {blocks: [{filters: 16, pool: max}, ...], dropout: 0.2}}}, in file order. */
+  private Map<String, CustomCnn> readCustomArchitectures(Object value) {
+    Map<?, ?> networks = readMap(CUSTOM_ARCHITECTURES, value);
+    Map<String, CustomCnn> out = new LinkedHashMap<>();
+    for (Map.Entry<?, ?> entry : networks.entrySet()) {
+      String name = String.valueOf(entry.getKey());
+      String path = child(CUSTOM_ARCHITECTURES, name);
+      Map<?, ?> network = readMap(path, entry.getValue());
+      reportUnknownKeys(path, network, CUSTOM_CNN_KEYS);
+      List<ConvBlock> blocks =
+          readList(child(path, BLOCKS), network.get(BLOCKS), this::readConvBlock, List.of());
+      double dropout = readDouble(child(path, DROPOUT), network.get(DROPOUT)).orElse(0.0);
+      out.put(name, new CustomCnn(blocks, dropout));
+    }
+    return out;
+  }
+
+  private Optional<ConvBlock> readConvBlock(String path, Object value) {
+    Map<?, ?> block = readMap(path, value);
+    reportUnknownKeys(path, block, CONV_BLOCK_KEYS);
+    return Optional.of(
+        new ConvBlock(
+            readInt(child(path, FILTERS), block.get(FILTERS)).orElse(0),
+            readInt(child(path, KERNEL_SIZE), block.get(KERNEL_SIZE)).orElse(3),
+            readInt(child(path, CONVS), block.get(CONVS)).orElse(1),
+            readBoolean(child(path, BATCH_NORM), block.get(BATCH_NORM)),
+            readFileNamed(child(path, POOL), block.get(POOL), PoolKind.values())
+                .orElse(PoolKind.NONE)));
+  }
+
+  /** LP-FT without {@code linear_probe_epochs} probes for half the epochs (at least one). */
+  private static List<Adaptation> withLinearProbeDefault(List<Adaptation> adaptations, int epochs) {
+    return adaptations.stream()
+        .map(
+            adaptation ->
+                adaptation != null
+                        && adaptation.kind() == AdaptationKind.LP_FT
+                        && adaptation.linearProbeEpochs() == 0
+                    ? new Adaptation(
+                        adaptation.kind(), adaptation.upToBlock(), Math.max(1, epochs / 2))
+                    : adaptation)
+        .toList();
   }
 
   /** {@code random} or {@code {kind: partial, up_to_block: 3}}. */
@@ -201,7 +375,9 @@ public final class StudyFileReader {
       return Optional.empty();
     }
     int upToBlock = readInt(child(path, UP_TO_BLOCK), map.get(UP_TO_BLOCK)).orElse(0);
-    return Optional.of(new Adaptation(kind.get(), upToBlock));
+    int linearProbeEpochs =
+        readInt(child(path, LINEAR_PROBE_EPOCHS), map.get(LINEAR_PROBE_EPOCHS)).orElse(0);
+    return Optional.of(new Adaptation(kind.get(), upToBlock, linearProbeEpochs));
   }
 
   private <E> Optional<E> readKind(
@@ -274,6 +450,24 @@ public final class StudyFileReader {
     }
     problems.add(new Violation(path, "must be a string, was " + describe(value)));
     return Optional.empty();
+  }
+
+  private <E extends FileNamed> Optional<E> readFileNamed(String path, Object value, E[] values) {
+    return readString(path, value)
+        .flatMap(
+            text ->
+                readEnum(path, text, name -> FileNamed.find(values, name), FileNamed.list(values)));
+  }
+
+  private boolean readBoolean(String path, Object value) {
+    if (value == null) {
+      return false;
+    }
+    if (value instanceof Boolean flag) {
+      return flag;
+    }
+    problems.add(new Violation(path, "must be true or false, was " + describe(value)));
+    return false;
   }
 
   private Optional<Integer> readInt(String path, Object value) {

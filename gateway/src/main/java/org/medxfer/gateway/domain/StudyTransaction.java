@@ -54,4 +54,16 @@ public interface StudyTransaction {
 
   /** Records that the assignments of these trials reached the broker. */
   void markDispatched(Collection<String> trialNames);
+
+  /** Stores {@code trial}, a new attempt, as not yet dispatched and with no deadline. */
+  void requeueTrial(Trial trial);
+
+  /** Starts the deadline of {@code trial}'s running attempt. */
+  void setDeadline(String trial, Instant deadline);
+
+  /** Running attempts whose deadline passed before {@code now}, at most {@code limit}. */
+  List<TrialAttempt> expiredAttempts(Instant now, int limit);
+
+  /** The study's trials in {@code states}, locked, in cell order. */
+  List<Trial> lockTrialsIn(String study, Collection<TrialState> states);
 }

@@ -2,27 +2,45 @@ package org.medxfer.gateway.domain;
 
 import static org.medxfer.gateway.domain.StudyFields.ADAPTATIONS;
 import static org.medxfer.gateway.domain.StudyFields.ARCHITECTURES;
+import static org.medxfer.gateway.domain.StudyFields.AUGMENTATION;
+import static org.medxfer.gateway.domain.StudyFields.BACKBONE_LEARNING_RATE;
 import static org.medxfer.gateway.domain.StudyFields.BATCH_SIZE;
+import static org.medxfer.gateway.domain.StudyFields.BLOCKS;
 import static org.medxfer.gateway.domain.StudyFields.BUDGET_MAX_TRIALS;
+import static org.medxfer.gateway.domain.StudyFields.CONVS;
+import static org.medxfer.gateway.domain.StudyFields.CUSTOM_ARCHITECTURES;
 import static org.medxfer.gateway.domain.StudyFields.DATASETS;
+import static org.medxfer.gateway.domain.StudyFields.DROPOUT;
 import static org.medxfer.gateway.domain.StudyFields.EPOCHS;
+import static org.medxfer.gateway.domain.StudyFields.FILTERS;
 import static org.medxfer.gateway.domain.StudyFields.FRACTIONS;
+import static org.medxfer.gateway.domain.StudyFields.GAMMA;
 import static org.medxfer.gateway.domain.StudyFields.INITS;
+import static org.medxfer.gateway.domain.StudyFields.KERNEL_SIZE;
 import static org.medxfer.gateway.domain.StudyFields.KIND;
 import static org.medxfer.gateway.domain.StudyFields.LEARNING_RATE;
+import static org.medxfer.gateway.domain.StudyFields.LINEAR_PROBE_EPOCHS;
+import static org.medxfer.gateway.domain.StudyFields.MAX_ROTATION;
+import static org.medxfer.gateway.domain.StudyFields.MAX_SHIFT;
+import static org.medxfer.gateway.domain.StudyFields.MILESTONES;
+import static org.medxfer.gateway.domain.StudyFields.MOMENTUM;
 import static org.medxfer.gateway.domain.StudyFields.NAME;
 import static org.medxfer.gateway.domain.StudyFields.RESOLUTIONS;
+import static org.medxfer.gateway.domain.StudyFields.SCHEDULE;
 import static org.medxfer.gateway.domain.StudyFields.SEEDS;
 import static org.medxfer.gateway.domain.StudyFields.SOURCE_TRIAL;
 import static org.medxfer.gateway.domain.StudyFields.TRAINING_PATIENCE;
 import static org.medxfer.gateway.domain.StudyFields.UP_TO_BLOCK;
 import static org.medxfer.gateway.domain.StudyFields.WEIGHTS;
+import static org.medxfer.gateway.domain.StudyFields.WEIGHT_DECAY;
 import static org.medxfer.gateway.domain.StudyFields.child;
 import static org.medxfer.gateway.domain.StudyFields.element;
 import static org.medxfer.gateway.domain.StudyFields.training;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
@@ -37,6 +55,9 @@ public final class StudyValidator {
   public static final int MAX_EPOCHS = 1000;
   public static final int MAX_BATCH_SIZE = 4096;
   public static final double MAX_LEARNING_RATE = 10.0;
+  public static final int MAX_FILTERS = 2048;
+  public static final int MAX_KERNEL_SIZE = 15;
+  public static final int MAX_CONVS = 8;
 
   private StudyValidator() {}
 
@@ -49,8 +70,11 @@ public final class StudyValidator {
         ARCHITECTURES,
         "architecture",
         study.architectures(),
-        StudyValidator::checkArchitecture,
+        (check, problems) -> {
+          // Whether the id names a network is the model zoo's question (ModelZooCheck).
+        },
         out);
+    checkDistinctDatasets(study.datasets(), out);
     checkList(INITS, "initialisation", study.inits(), StudyValidator::checkInit, out);
     checkList(ADAPTATIONS, "adaptation", study.adaptations(), StudyValidator::checkAdaptation, out);
     checkList(
@@ -58,6 +82,8 @@ public final class StudyValidator {
     checkList(RESOLUTIONS, "resolution", study.resolutions(), StudyValidator::checkResolution, out);
     checkList(SEEDS, "seed", study.seeds(), StudyValidator::checkSeed, out);
     checkTraining(study.training(), out);
+    checkLinearProbeEpochs(study, out);
+    study.customArchitectures().forEach((name, cnn) -> checkCustomCnn(name, cnn, out));
     checkBudget(study, out);
     return out;
   }
@@ -122,26 +148,40 @@ public final class StudyValidator {
   private record Check<T>(String path, T value) {}
 
   private static void checkDataset(Check<String> check, List<Violation> out) {
-    if (!ResourceNames.isValidDatasetId(check.value())) {
+    DatasetRef ref = DatasetRef.parse(check.value());
+    if (!ref.version().equals(DatasetRef.LATEST) && !ResourceNames.isValidId(ref.version())) {
       out.add(
           new Violation(
               check.path(),
               "'"
-                  + check.value()
+                  + ref.version()
+                  + "' is not a version id (write dataset@version, for example breastmnist@v2)"));
+    }
+    if (!ResourceNames.isValidDatasetId(ref.id())) {
+      out.add(
+          new Violation(
+              check.path(),
+              "'"
+                  + ref.id()
                   + "' is not a data set id (lower-case letters, digits and hyphens, starting with a"
                   + " letter)"));
     }
   }
 
-  private static void checkArchitecture(Check<String> check, List<Violation> out) {
-    if (!Architectures.isKnown(check.value())) {
-      out.add(
-          new Violation(
-              check.path(),
-              "unknown architecture '"
-                  + check.value()
-                  + "'; expected one of "
-                  + String.join(", ", Architectures.KNOWN)));
+  private static void checkDistinctDatasets(List<String> datasets, List<Violation> out) {
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < datasets.size(); i++) {
+      String entry = datasets.get(i);
+      // An exact repeat is reported by checkList already.
+      boolean exactRepeat = entry != null && datasets.indexOf(entry) < i;
+      if (entry != null && !ids.add(DatasetRef.parse(entry).id()) && !exactRepeat) {
+        out.add(
+            new Violation(
+                element(DATASETS, i),
+                "names data set '"
+                    + DatasetRef.parse(entry).id()
+                    + "' again; a study trains on one version of each data set"));
+      }
     }
   }
 
@@ -246,9 +286,163 @@ public final class StudyValidator {
     if (settings.earlyStoppingPatience() < 0) {
       out.add(new Violation(TRAINING_PATIENCE, "must not be negative"));
     }
+    if (!(settings.momentum() >= 0.0 && settings.momentum() < 1.0)) {
+      out.add(new Violation(training(MOMENTUM), "must be in [0, 1), was " + settings.momentum()));
+    } else if (settings.momentum() > 0.0 && settings.optimizer() != OptimizerKind.SGD) {
+      out.add(new Violation(training(MOMENTUM), "applies only to the sgd optimizer"));
+    }
+    if (!(settings.weightDecay() >= 0.0 && settings.weightDecay() < 1.0)) {
+      out.add(
+          new Violation(
+              training(WEIGHT_DECAY), "must be in [0, 1), was " + settings.weightDecay()));
+    }
+    Double backbone = settings.backboneLearningRate();
+    if (backbone != null && !(backbone >= 0.0 && backbone <= MAX_LEARNING_RATE)) {
+      out.add(
+          new Violation(
+              training(BACKBONE_LEARNING_RATE),
+              "must be in [0, " + MAX_LEARNING_RATE + "], was " + backbone));
+    }
+    checkSchedule(settings.schedule(), out);
+    checkAugmentation(settings.augmentation(), out);
+  }
+
+  private static void checkSchedule(Schedule schedule, List<Violation> out) {
+    String path = training(SCHEDULE);
+    if (schedule.kind() != ScheduleKind.STEP) {
+      if (!schedule.milestones().isEmpty()) {
+        out.add(new Violation(child(path, MILESTONES), "applies only to type step"));
+      }
+      if (schedule.gamma() != 0.0) {
+        out.add(new Violation(child(path, GAMMA), "applies only to type step"));
+      }
+      return;
+    }
+    List<Double> milestones = schedule.milestones();
+    if (milestones.isEmpty()) {
+      out.add(new Violation(child(path, MILESTONES), "must list at least one fraction for step"));
+    }
+    for (int i = 0; i < milestones.size(); i++) {
+      Double milestone = milestones.get(i);
+      if (milestone == null) {
+        continue;
+      }
+      String at = element(child(path, MILESTONES), i);
+      if (!(milestone > 0.0 && milestone < 1.0)) {
+        out.add(new Violation(at, "must be a fraction of the epochs in (0, 1), was " + milestone));
+      } else if (i > 0 && milestones.get(i - 1) != null && milestone <= milestones.get(i - 1)) {
+        out.add(new Violation(at, "must be larger than the milestone before it"));
+      }
+    }
+    if (!(schedule.gamma() > 0.0 && schedule.gamma() <= 1.0)) {
+      out.add(new Violation(child(path, GAMMA), "must be in (0, 1], was " + schedule.gamma()));
+    }
+  }
+
+  private static void checkAugmentation(Augmentation augmentation, List<Violation> out) {
+    String path = training(AUGMENTATION);
+    if (!(augmentation.maxShift() >= 0.0 && augmentation.maxShift() <= 0.5)) {
+      out.add(
+          new Violation(
+              child(path, MAX_SHIFT),
+              "must be a fraction of the side in [0, 0.5], was " + augmentation.maxShift()));
+    }
+    if (!(augmentation.maxRotationDegrees() >= 0.0 && augmentation.maxRotationDegrees() <= 180.0)) {
+      out.add(
+          new Violation(
+              child(path, MAX_ROTATION),
+              "must be in [0, 180] degrees, was " + augmentation.maxRotationDegrees()));
+    }
+  }
+
+  private static void checkLinearProbeEpochs(StudyDefinition study, List<Violation> out) {
+    int epochs = study.training().epochs();
+    List<Adaptation> adaptations = study.adaptations();
+    for (int i = 0; i < adaptations.size(); i++) {
+      Adaptation adaptation = adaptations.get(i);
+      if (adaptation == null || adaptation.kind() == null) {
+        continue;
+      }
+      String path = child(element(ADAPTATIONS, i), LINEAR_PROBE_EPOCHS);
+      if (adaptation.kind() != AdaptationKind.LP_FT) {
+        if (adaptation.linearProbeEpochs() != 0) {
+          out.add(new Violation(path, "applies only to lp_ft"));
+        }
+      } else if (epochs >= 1 && adaptation.linearProbeEpochs() >= epochs) {
+        out.add(
+            new Violation(
+                path,
+                "must be fewer than training.epochs ("
+                    + epochs
+                    + ") so that fine-tuning has epochs left, was "
+                    + adaptation.linearProbeEpochs()));
+      } else if (adaptation.linearProbeEpochs() < 1) {
+        out.add(new Violation(path, "must be at least 1"));
+      }
+    }
+  }
+
+  private static void checkCustomCnn(String name, CustomCnn cnn, List<Violation> out) {
+    String path = child(CUSTOM_ARCHITECTURES, name);
+    if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
+      out.add(
+          new Violation(
+              path,
+              "'"
+                  + name
+                  + "' is not an architecture name (lower-case letters, digits and underscores,"
+                  + " starting with a letter)"));
+    }
+    if (cnn.blocks().isEmpty()) {
+      out.add(new Violation(child(path, BLOCKS), "must list at least one block"));
+    }
+    for (int i = 0; i < cnn.blocks().size(); i++) {
+      ConvBlock block = cnn.blocks().get(i);
+      if (block == null) {
+        continue;
+      }
+      String at = element(child(path, BLOCKS), i);
+      if (block.filters() < 1 || block.filters() > MAX_FILTERS) {
+        out.add(
+            new Violation(
+                child(at, FILTERS),
+                block.filters() == 0
+                    ? "is required (1.." + MAX_FILTERS + ")"
+                    : "must be between 1 and " + MAX_FILTERS + ", was " + block.filters()));
+      }
+      if (block.kernelSize() < 1 || block.kernelSize() > MAX_KERNEL_SIZE) {
+        out.add(
+            new Violation(
+                child(at, KERNEL_SIZE),
+                "must be between 1 and " + MAX_KERNEL_SIZE + ", was " + block.kernelSize()));
+      }
+      if (block.convs() < 1 || block.convs() > MAX_CONVS) {
+        out.add(
+            new Violation(
+                child(at, CONVS), "must be between 1 and " + MAX_CONVS + ", was " + block.convs()));
+      }
+    }
+    if (!(cnn.dropout() >= 0.0 && cnn.dropout() < 1.0)) {
+      out.add(new Violation(child(path, DROPOUT), "must be in [0, 1), was " + cnn.dropout()));
+    }
   }
 
   private static void checkBudget(StudyDefinition study, List<Violation> out) {
+    if (study.maxAttempts() < 1 || study.maxAttempts() > StudyDefaults.MAX_ATTEMPTS_CEILING) {
+      out.add(
+          new Violation(
+              child(StudyFields.BUDGET, StudyFields.MAX_ATTEMPTS),
+              "must be between 1 and "
+                  + StudyDefaults.MAX_ATTEMPTS_CEILING
+                  + ", was "
+                  + study.maxAttempts()));
+    }
+    if (study.trialTimeoutMinutes() < 1) {
+      out.add(
+          new Violation(
+              child(StudyFields.BUDGET, StudyFields.TRIAL_TIMEOUT_MINUTES),
+              "must be at least 1, was " + study.trialTimeoutMinutes()));
+    }
     int maxTrials = study.maxTrials();
     if (maxTrials < 1) {
       out.add(new Violation(BUDGET_MAX_TRIALS, "must be at least 1"));

@@ -124,6 +124,26 @@ public record Trial(
             now));
   }
 
+  /**
+   * The next attempt of this trial, queued: after a failed attempt with budget left, or a rerun of
+   * a failed or cancelled trial. The last failure stays visible until the new attempt reports.
+   */
+  public Trial nextAttempt(Failure lastFailure, Instant now) {
+    return new Trial(
+        name,
+        study,
+        setup,
+        data,
+        TrialState.QUEUED,
+        attempt + 1,
+        null,
+        0.0,
+        "",
+        lastFailure,
+        createTime,
+        now);
+  }
+
   /** The trial cancelled, or empty when it has already ended. */
   public Optional<Trial> cancel(Instant now) {
     return state.isTerminal()

@@ -56,7 +56,10 @@ public record TrialCell(
         String.valueOf(init.upToBlock()),
         init.sourceTrial(),
         String.valueOf(adaptation.kind()),
-        String.valueOf(adaptation.upToBlock()),
+        // LP-FT's phase length joined the key later; left out when unset so older ids stay.
+        adaptation.linearProbeEpochs() > 0
+            ? adaptation.upToBlock() + ":" + adaptation.linearProbeEpochs()
+            : String.valueOf(adaptation.upToBlock()),
         Double.toString(labelFraction),
         Integer.toString(resolution),
         Long.toString(seed));

@@ -77,7 +77,6 @@ class StudySpecMapperTest {
     assertThat(fields)
         .containsExactlyInAnyOrder(
             "display_name",
-            "spec.architectures[0]",
             "spec.inits[1].kind",
             "spec.adaptations[0].freeze_up_to_block",
             "spec.label_fractions[0]",

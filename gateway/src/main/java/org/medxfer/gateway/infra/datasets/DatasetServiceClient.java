@@ -10,6 +10,7 @@ import org.medxfer.gateway.config.GatewayConfig;
 import org.medxfer.gateway.domain.DataLocation;
 import org.medxfer.gateway.domain.DatasetCatalog;
 import org.medxfer.gateway.domain.DatasetLookup;
+import org.medxfer.gateway.domain.DatasetRef;
 import org.medxfer.gateway.domain.DependencyUnavailableException;
 import org.medxfer.proto.dataset.v1.DatasetServiceGrpc;
 import org.medxfer.proto.dataset.v1.DatasetVersion;
@@ -27,7 +28,8 @@ public class DatasetServiceClient implements DatasetCatalog {
   @Inject GatewayConfig config;
 
   @Override
-  public DatasetLookup latestVersion(String datasetId) {
+  public DatasetLookup version(DatasetRef ref) {
+    String datasetId = ref.id();
     DatasetVersion version;
     try {
       version =
@@ -35,7 +37,7 @@ public class DatasetServiceClient implements DatasetCatalog {
               .withDeadlineAfter(config.datasets().deadline().toMillis(), TimeUnit.MILLISECONDS)
               .getDatasetVersion(
                   GetDatasetVersionRequest.newBuilder()
-                      .setName("datasets/" + datasetId + "/versions/latest")
+                      .setName("datasets/" + datasetId + "/versions/" + ref.version())
                       .build());
     } catch (StatusRuntimeException e) {
       return switch (e.getStatus().getCode()) {

@@ -3,8 +3,10 @@ package org.medxfer.gateway.infra.db;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
@@ -19,6 +21,7 @@ import org.medxfer.gateway.domain.StudyAlreadyExistsException;
 import org.medxfer.gateway.domain.StudyState;
 import org.medxfer.gateway.domain.StudyTransaction;
 import org.medxfer.gateway.domain.Trial;
+import org.medxfer.gateway.domain.TrialAttempt;
 import org.medxfer.gateway.domain.TrialCounts;
 import org.medxfer.gateway.domain.TrialState;
 import org.postgresql.util.PSQLException;
@@ -241,5 +244,68 @@ final class JdbcStudyTransaction implements StudyTransaction {
       return message == null ? null : message.getConstraint();
     }
     return null;
+  }
+
+  @Override
+  public void requeueTrial(Trial trial) {
+    updateTrial(trial);
+    execute(
+        "UPDATE gateway.trials SET dispatched = false, deadline = NULL WHERE name = ?",
+        trial.name());
+  }
+
+  @Override
+  public void setDeadline(String trial, Instant deadline) {
+    String sql = "UPDATE gateway.trials SET deadline = ? WHERE name = ?";
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      Rows.setInstant(statement, 1, deadline);
+      statement.setString(2, trial);
+      statement.executeUpdate();
+    } catch (SQLException e) {
+      throw SqlErrors.translate(e);
+    }
+  }
+
+  @Override
+  public List<TrialAttempt> expiredAttempts(Instant now, int limit) {
+    String sql =
+        "SELECT name, study, attempt FROM gateway.trials WHERE state = 'RUNNING' AND deadline < ?"
+            + " ORDER BY deadline LIMIT ?";
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      Rows.setInstant(statement, 1, now);
+      statement.setInt(2, limit);
+      List<TrialAttempt> out = new ArrayList<>();
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          out.add(
+              new TrialAttempt(
+                  rows.getString("name"), rows.getString("study"), rows.getInt("attempt")));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw SqlErrors.translate(e);
+    }
+  }
+
+  @Override
+  public List<Trial> lockTrialsIn(String study, Collection<TrialState> states) {
+    try {
+      Array array =
+          connection.createArrayOf("text", states.stream().map(TrialState::name).toArray());
+      return lockTrials(
+          " WHERE study = ? AND state = ANY (?) ORDER BY cell_ordinal FOR UPDATE", study, array);
+    } catch (SQLException e) {
+      throw SqlErrors.translate(e);
+    }
+  }
+
+  private void execute(String sql, String parameter) {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, parameter);
+      statement.executeUpdate();
+    } catch (SQLException e) {
+      throw SqlErrors.translate(e);
+    }
   }
 }

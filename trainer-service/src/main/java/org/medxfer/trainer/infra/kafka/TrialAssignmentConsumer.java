@@ -48,7 +48,9 @@ import org.medxfer.trainer.infra.tf.WeightRegistry;
  * counts between polls, not per trial). When the worker has published the trial's terminal event,
  * the poll thread commits the record's offset and resumes. A trial whose partition is revoked or
  * lost is cancelled without a terminal event and without a commit, so the new owner trains it
- * again.
+ * again. An attempt the gateway cancelled ({@link TrialCancellations}: its study was cancelled or
+ * it timed out) is stopped within a poll, or skipped when it arrives, and its offset committed: no
+ * trainer runs it again.
  */
 @ApplicationScoped
 public class TrialAssignmentConsumer {
@@ -67,6 +69,7 @@ public class TrialAssignmentConsumer {
   private final ObjectStore objectStore;
   private final RunTrial runTrial;
   private final TrialAssignmentMapper mapper;
+  private final TrialCancellations cancellations;
   private final AtomicLong finishedTrials = new AtomicLong();
 
   private volatile boolean running;
@@ -79,6 +82,7 @@ public class TrialAssignmentConsumer {
       TopicPartition partition,
       long offset,
       String trial,
+      int attempt,
       KafkaTrialEvents events,
       Future<Boolean> outcome) {}
 
@@ -88,7 +92,9 @@ public class TrialAssignmentConsumer {
       TrialEventPublisher publisher,
       ObjectStore objectStore,
       RunTrial runTrial,
-      WeightRegistry registry) {
+      WeightRegistry registry,
+      TrialCancellations cancellations) {
+    this.cancellations = cancellations;
     this.clients = clients;
     this.config = config;
     this.publisher = publisher;
@@ -185,6 +191,14 @@ public class TrialAssignmentConsumer {
           }
         }
         InFlight current = inFlight;
+        if (current != null
+            && !current.outcome().isDone()
+            && cancellations.isCancelled(current.trial(), current.attempt())) {
+          // The gateway ended this attempt: stop it and never run it again.
+          cancel(current, "cancelled by the gateway");
+          commit(consumer, current.partition(), current.offset());
+          current = null;
+        }
         if (current != null && current.outcome().isDone()) {
           resumeAt = finish(consumer, current);
         }
@@ -219,10 +233,28 @@ public class TrialAssignmentConsumer {
       commit(consumer, partition, record.offset());
       return;
     }
+    if (cancellations.isCancelled(assignment.getTrial(), assignment.getAttempt())) {
+      LOG.log(
+          System.Logger.Level.INFO,
+          "skipping "
+              + assignment.getTrial()
+              + " attempt "
+              + assignment.getAttempt()
+              + ": cancelled");
+      commit(consumer, partition, record.offset());
+      return;
+    }
     KafkaTrialEvents events = publisher.forAssignment(assignment);
     consumer.pause(consumer.assignment());
     Future<Boolean> outcome = worker.submit(() -> train(assignment, events));
-    inFlight = new InFlight(partition, record.offset(), assignment.getTrial(), events, outcome);
+    inFlight =
+        new InFlight(
+            partition,
+            record.offset(),
+            assignment.getTrial(),
+            assignment.getAttempt(),
+            events,
+            outcome);
     LOG.log(
         System.Logger.Level.INFO,
         "training "
