@@ -44,6 +44,7 @@ import org.medxfer.proto.trial.v1.Initialization;
 import org.medxfer.proto.trial.v1.TestPredictions;
 import org.medxfer.proto.trial.v1.TrainingSettings;
 import org.medxfer.proto.trial.v1.TrialAssignment;
+import org.medxfer.proto.trial.v1.TrialCancellation;
 import org.medxfer.proto.trial.v1.TrialEvent;
 import org.medxfer.proto.trial.v1.TrialSpec;
 import org.medxfer.trainer.domain.RocAuc;
@@ -167,6 +168,37 @@ class TrainerServiceIT {
   }
 
   @Test
+  void aCancelledAttemptStopsWithinSecondsIsCommittedAndReportsNothingMore() throws Exception {
+    String trial = "studies/it/trials/cancelled-while-training";
+    // 64 px and 40 epochs: far longer than the test waits.
+    RecordMetadata sent =
+        publish(assignment(trial, "cnn_small", InitKind.INIT_KIND_RANDOM, 64, 40));
+    events.awaitTrial(trial, TrialEvent::hasEpoch, Duration.ofMinutes(2));
+
+    Instant cancelledAt = Instant.now();
+    cancel(trial, 1);
+    assertCommittedPast(sent);
+    Duration toStop = Duration.between(cancelledAt, Instant.now());
+
+    assertThat(toStop).isLessThan(Duration.ofSeconds(10));
+    List<TrialEvent> after = events.eventsOf(trial, Duration.ofSeconds(3));
+    assertThat(after).noneMatch(e -> e.hasCompleted() || e.hasFailed());
+    assertThat(after.stream().filter(TrialEvent::hasEpoch).count()).isLessThan(40);
+  }
+
+  @Test
+  void anAssignmentOfACancelledAttemptIsSkippedWithoutTraining() throws Exception {
+    String trial = "studies/it/trials/cancelled-before-start";
+    cancel(trial, 1);
+    // Give the trainer's cancellation reader a moment to see it before the assignment arrives.
+    Thread.sleep(2000);
+    RecordMetadata sent = publish(assignment(trial, "cnn_small", InitKind.INIT_KIND_RANDOM, 28, 1));
+
+    assertCommittedPast(sent);
+    assertThat(events.eventsOf(trial, Duration.ofSeconds(3))).isEmpty();
+  }
+
+  @Test
   void unsupportedResolutionFailsWithErrorInfoAndIsCommitted() throws Exception {
     String trial = "studies/it/trials/squeeze-28";
     RecordMetadata sent =
@@ -249,6 +281,19 @@ class TrainerServiceIT {
         .send(
             new ProducerRecord<>(
                 Topics.TRIAL_ASSIGNMENTS, assignment.getTrial(), assignment.toByteArray()))
+        .get();
+  }
+
+  private void cancel(String trial, int attempt) throws Exception {
+    TrialCancellation cancellation =
+        TrialCancellation.newBuilder()
+            .setTrial(trial)
+            .setStudy(trial.substring(0, trial.indexOf("/trials/")))
+            .setAttempt(attempt)
+            .setReason("study cancelled")
+            .build();
+    producer
+        .send(new ProducerRecord<>(Topics.TRIAL_CANCELLATIONS, trial, cancellation.toByteArray()))
         .get();
   }
 

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.medxfer.cli.client.MedxferClients;
 import org.medxfer.cli.render.EnumLabels;
+import org.medxfer.cli.render.StudyProgressPrinter;
 import org.medxfer.cli.render.TextTable;
 import org.medxfer.proto.study.v1.GetStudyRequest;
 import org.medxfer.proto.study.v1.ListTrialsRequest;
@@ -17,7 +18,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code medxfer status STUDY}: the study's state and one line per trial. */
+/**
+ * {@code medxfer status STUDY}: the study's state, a progress bar with done, running, failed and
+ * the ETA, and one line per trial with its epochs as a bar.
+ */
 @Command(name = "status", description = "Show a study's state and its trials.")
 public final class StatusCommand implements Callable<Integer> {
 
@@ -31,8 +35,10 @@ public final class StatusCommand implements Callable<Integer> {
     String name = CompareCommand.studyName(study);
     try (MedxferClients clients = new MedxferClients(connection.endpoints())) {
       Study found = clients.studies().getStudy(GetStudyRequest.newBuilder().setName(name).build());
+      List<Trial> trials = listTrials(clients, name);
       System.out.println(summary(found));
-      System.out.print(table(listTrials(clients, name)));
+      System.out.println(StudyProgressPrinter.summary(found, trials));
+      System.out.print(table(trials));
       return 0;
     }
   }
@@ -55,7 +61,8 @@ public final class StatusCommand implements Callable<Integer> {
 
   static String table(List<Trial> trials) {
     TextTable table =
-        new TextTable(List.of("trial", "state", "attempt", "epoch", "val AUC", "train s", "error"));
+        new TextTable(
+            List.of("trial", "state", "attempt", "epochs", "val AUC", "train s", "error"));
     for (Trial trial : trials) {
       boolean started = trial.hasProgress() && trial.getProgress().getEpoch() > 0;
       table.add(
@@ -63,9 +70,7 @@ public final class StatusCommand implements Callable<Integer> {
               trial.getDisplayName(),
               EnumLabels.of(trial.getState()),
               Integer.toString(trial.getAttempt()),
-              started
-                  ? trial.getProgress().getEpoch() + "/" + trial.getProgress().getTotalEpochs()
-                  : "",
+              StudyProgressPrinter.epochBar(trial),
               started ? String.format(Locale.ROOT, "%.4f", trial.getProgress().getValAuc()) : "",
               trial.getTrainingSeconds() > 0
                   ? String.format(Locale.ROOT, "%.1f", trial.getTrainingSeconds())

@@ -203,7 +203,14 @@ public class CreateStudy {
               "must be lower-case letters, digits and hyphens, start with a letter and be at most"
                   + " 63 characters"));
     }
-    for (Violation violation : StudyValidator.validate(reading.definition(), reading.problems())) {
+    List<Violation> problems =
+        new ArrayList<>(StudyValidator.validate(reading.definition(), reading.problems()));
+    for (Violation naming : ModelZooCheck.namingProblems(reading.definition(), zoo)) {
+      if (problems.stream().noneMatch(problem -> problem.concerns(naming.field()))) {
+        problems.add(naming);
+      }
+    }
+    for (Violation violation : problems) {
       violations.add(renamed(violation, command.specFieldPaths()));
     }
     if (!violations.isEmpty()) {

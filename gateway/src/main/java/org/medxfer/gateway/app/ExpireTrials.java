@@ -5,6 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -55,20 +56,27 @@ public class ExpireTrials {
     List<TrialAttempt> expired =
         repository.inTransaction(
             tx -> tx.expiredAttempts(clock.instant(), config.dispatch().retryBatchSize()));
+    List<TrialAttempt> ended = new ArrayList<>();
     for (TrialAttempt attempt : expired) {
       Failure timedOut =
           new Failure(
               Failure.DEADLINE_EXCEEDED,
               RetryPolicy.TIMED_OUT,
               "attempt " + attempt.attempt() + " ran past the study's trial timeout");
-      recorder.record(
-          new TrialReport(attempt.trial(), attempt.attempt(), new TrialUpdate.Failed(timedOut)));
+      RecordTrialReport.Outcome outcome =
+          recorder.record(
+              new TrialReport(
+                  attempt.trial(), attempt.attempt(), new TrialUpdate.Failed(timedOut)));
+      // Another round or the trainer's own report may have ended it first: cancel it only once.
+      if (outcome == RecordTrialReport.Outcome.APPLIED) {
+        ended.add(attempt);
+      }
     }
-    if (!expired.isEmpty()) {
-      canceller.cancel(expired, "timed out");
-      LOG.infof("%d attempts timed out", expired.size());
+    if (!ended.isEmpty()) {
+      canceller.cancel(ended, "timed out");
+      LOG.infof("%d attempts timed out", ended.size());
     }
-    return expired.size();
+    return ended.size();
   }
 
   void start(@Observes StartupEvent startup) {

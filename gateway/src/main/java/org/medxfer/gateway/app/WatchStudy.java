@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.medxfer.gateway.config.GatewayConfig;
 import org.medxfer.gateway.domain.Study;
-import org.medxfer.gateway.domain.StudyDefaults;
 import org.medxfer.gateway.domain.StudyNotFoundException;
 import org.medxfer.gateway.domain.StudyRepository;
 import org.medxfer.gateway.domain.StudyState;
@@ -23,11 +22,12 @@ import org.medxfer.gateway.domain.Trial;
 import org.medxfer.gateway.domain.TrialCounts;
 
 /**
- * Follows a study until it ends: first the study and all its trials, then the study and the trials
- * that changed, each time something changed. Changes are found by polling the database on a small
- * shared pool (never on a request thread): every trial row carries a revision that grows on each
- * change, so a poll reads only names and revisions unless something moved. Works the same whichever
- * gateway replica recorded the change.
+ * Follows a study until it ends: first the study and all its trials (in messages of at most {@value
+ * #FIRST_MESSAGE_PAGE} trials), then the study and the trials that changed, each time something
+ * changed. Changes are found by polling the database on a small shared pool (never on a request
+ * thread): every trial row carries a revision that grows on each change, so a poll reads only names
+ * and revisions unless something moved. Works the same whichever gateway replica recorded the
+ * change.
  */
 @ApplicationScoped
 public class WatchStudy {
@@ -54,6 +54,9 @@ public class WatchStudy {
     /** Stops the watch; no message follows. */
     void cancel();
   }
+
+  /** Trials per message while a watch sends a study's trials for the first time. */
+  static final int FIRST_MESSAGE_PAGE = 1000;
 
   private final StudyRepository repository;
   private final GatewayConfig config;
@@ -146,11 +149,11 @@ public class WatchStudy {
           if (!watcher.isReady()) {
             return;
           }
-          List<Trial> trials =
-              first
-                  ? repository.listTrials(name, -1, StudyDefaults.MAX_TRIALS_CEILING)
-                  : repository.findTrials(changed);
-          watcher.changed(study, trials);
+          if (first) {
+            sendAllTrials(study);
+          } else {
+            watcher.changed(study, repository.findTrials(changed));
+          }
           sentRevisions.putAll(revisions);
           sentState = study.state();
           sentCounts = study.counts();
@@ -164,6 +167,19 @@ public class WatchStudy {
         stop();
         watcher.failed(e);
       }
+    }
+
+    // A large study's trials go in pages, so that every message stays under gRPC's 4 MiB default.
+    private void sendAllTrials(Study study) {
+      int after = -1;
+      List<Trial> page;
+      do {
+        page = repository.listTrials(name, after, FIRST_MESSAGE_PAGE);
+        watcher.changed(study, page);
+        if (!page.isEmpty()) {
+          after = page.get(page.size() - 1).ordinal();
+        }
+      } while (page.size() == FIRST_MESSAGE_PAGE);
     }
   }
 }

@@ -47,6 +47,18 @@ public final class ModelZooCheck {
     return new ModelZooCheck(study, zoo).run();
   }
 
+  /**
+   * The problems with names alone (architectures neither in the zoo nor described by the study,
+   * weight sets not registered), which can be told even when the rest of the study is invalid, so
+   * that they are reported together with every other problem.
+   */
+  public static List<Violation> namingProblems(StudyDefinition study, ModelZoo zoo) {
+    ModelZooCheck check = new ModelZooCheck(study, zoo);
+    check.checkArchitectures();
+    check.checkWeightNames();
+    return List.copyOf(check.problems);
+  }
+
   private Result run() {
     checkArchitectures();
     checkWeightNames();

@@ -181,7 +181,8 @@ class StudyLifecycleTest {
     Study study = create(StudyFiles.MINIMAL);
     String trial = trials(study).get(0).getName();
 
-    events.failed(trial, 1, "DATA_UNREADABLE", "shard is corrupt");
+    // INVALID_DATA fails the same way on every attempt, so it is not retried.
+    events.failed(trial, 1, "INVALID_DATA", "shard is corrupt");
 
     Study ended = await(() -> studies.getStudy(get(study)), s -> s.getState() != running(), WAIT);
     assertThat(ended.getState())
