@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.medxfer.cli.client.MedxferClients;
 import org.medxfer.common.models.ThroughputTable;
@@ -16,7 +15,6 @@ import org.medxfer.proto.dataset.v1.DatasetVersion;
 import org.medxfer.proto.dataset.v1.GetDatasetVersionRequest;
 import org.medxfer.proto.dataset.v1.Split;
 import org.medxfer.proto.dataset.v1.SplitInfo;
-import org.medxfer.proto.study.v1.CreateStudyRequest;
 import org.medxfer.proto.study.v1.SkippedTrial;
 import org.medxfer.proto.study.v1.Study;
 import org.medxfer.proto.study.v1.StudySpec;
@@ -42,15 +40,7 @@ public final class PlanCommand implements Callable<Integer> {
     String studyFile = SubmitCommand.readStudyFile(file);
     ThroughputTable throughput = ThroughputTable.bundledCpu();
     try (MedxferClients clients = new MedxferClients(connection.endpoints())) {
-      Study study =
-          clients
-              .studies()
-              .createStudy(
-                  CreateStudyRequest.newBuilder()
-                      .setRequestId(UUID.randomUUID().toString())
-                      .setStudyFile(studyFile)
-                      .setValidateOnly(true)
-                      .build());
+      Study study = ValidateCommand.check(clients, studyFile);
       StudySpec spec = study.getSpec();
       Set<String> skipped = new HashSet<>();
       for (SkippedTrial cell : study.getSkippedList()) {

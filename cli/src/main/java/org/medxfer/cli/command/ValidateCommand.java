@@ -27,15 +27,7 @@ public final class ValidateCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     String studyFile = SubmitCommand.readStudyFile(file);
     try (MedxferClients clients = new MedxferClients(connection.endpoints())) {
-      Study study =
-          clients
-              .studies()
-              .createStudy(
-                  CreateStudyRequest.newBuilder()
-                      .setRequestId(UUID.randomUUID().toString())
-                      .setStudyFile(studyFile)
-                      .setValidateOnly(true)
-                      .build());
+      Study study = check(clients, studyFile);
       System.out.printf(
           "%s is valid: study '%s' expands into %d trials%n",
           file, study.getDisplayName(), study.getTrialCounts().getTotal());
@@ -48,5 +40,19 @@ public final class ValidateCommand implements Callable<Integer> {
       }
       return 0;
     }
+  }
+
+  /**
+   * The study the gateway would create from {@code studyFile}: checked and expanded, not stored.
+   */
+  static Study check(MedxferClients clients, String studyFile) {
+    return clients
+        .studies()
+        .createStudy(
+            CreateStudyRequest.newBuilder()
+                .setRequestId(UUID.randomUUID().toString())
+                .setStudyFile(studyFile)
+                .setValidateOnly(true)
+                .build());
   }
 }

@@ -1,6 +1,5 @@
 package org.medxfer.common.models;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -95,28 +94,15 @@ public final class ModelCatalog {
    */
   static List<WeightSet> parseWeights(Reader text) throws IOException {
     List<WeightSet> entries = new ArrayList<>();
-    BufferedReader reader = new BufferedReader(text);
-    String line;
-    int lineNumber = 0;
-    while ((line = reader.readLine()) != null) {
-      lineNumber++;
-      if (line.isBlank() || line.startsWith("#")) {
-        continue;
-      }
-      String[] columns = line.split("\t", -1);
-      if (columns.length != WEIGHT_COLUMNS) {
-        throw new IllegalStateException(
-            "weights registry line "
-                + lineNumber
-                + " has "
-                + columns.length
-                + " columns, not "
-                + WEIGHT_COLUMNS);
-      }
+    for (TabSeparated.Line line : TabSeparated.rows(text, WEIGHT_COLUMNS, "weights registry")) {
+      String[] columns = line.cells();
       String architecture = columns[1];
       if (ARCHITECTURES.stream().noneMatch(a -> a.id().equals(architecture))) {
         throw new IllegalStateException(
-            "weights registry line " + lineNumber + " names unknown architecture " + architecture);
+            "weights registry line "
+                + line.number()
+                + " names unknown architecture "
+                + architecture);
       }
       entries.add(
           new WeightSet(

@@ -1,6 +1,5 @@
 package org.medxfer.common.models;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -76,35 +75,20 @@ public final class ThroughputTable {
    */
   public static ThroughputTable parse(Reader text) throws IOException {
     List<Row> rows = new ArrayList<>();
-    BufferedReader reader = new BufferedReader(text);
-    String line;
-    int lineNumber = 0;
-    while ((line = reader.readLine()) != null) {
-      lineNumber++;
-      if (line.isBlank() || line.startsWith("#")) {
-        continue;
-      }
-      String[] columns = line.split("\t", -1);
-      if (columns.length != COLUMNS) {
-        throw new IllegalStateException(
-            "throughput line "
-                + lineNumber
-                + " has "
-                + columns.length
-                + " columns, not "
-                + COLUMNS);
-      }
+    for (TabSeparated.Line line : TabSeparated.rows(text, COLUMNS, "throughput table")) {
+      String[] cells = line.cells();
       try {
         rows.add(
             new Row(
-                columns[0],
-                Integer.parseInt(columns[1]),
-                Integer.parseInt(columns[2]),
-                Double.parseDouble(columns[3]),
-                columns[4].isBlank() ? 0.0 : Double.parseDouble(columns[4]),
-                columns[5]));
+                cells[0],
+                Integer.parseInt(cells[1]),
+                Integer.parseInt(cells[2]),
+                Double.parseDouble(cells[3]),
+                cells[4].isBlank() ? 0.0 : Double.parseDouble(cells[4]),
+                cells[5]));
       } catch (NumberFormatException e) {
-        throw new IllegalStateException("throughput line " + lineNumber + ": " + e.getMessage(), e);
+        throw new IllegalStateException(
+            "throughput table line " + line.number() + ": " + e.getMessage(), e);
       }
     }
     return new ThroughputTable(rows);

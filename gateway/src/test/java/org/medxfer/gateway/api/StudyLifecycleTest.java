@@ -8,7 +8,6 @@ import static org.medxfer.gateway.fixtures.GatewayCalls.reason;
 
 import com.google.rpc.ErrorInfo;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -20,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -40,15 +38,13 @@ import org.medxfer.gateway.domain.TrialSetup;
 import org.medxfer.gateway.fixtures.Assignments;
 import org.medxfer.gateway.fixtures.GatewayInfraResource;
 import org.medxfer.gateway.fixtures.Sql;
+import org.medxfer.gateway.fixtures.StudyClient;
 import org.medxfer.gateway.fixtures.StudyFiles;
 import org.medxfer.gateway.fixtures.TrialEvents;
 import org.medxfer.gateway.fixtures.WatchRecorder;
 import org.medxfer.gateway.infra.yaml.YamlStudyFileParser;
 import org.medxfer.proto.study.v1.CancelStudyRequest;
-import org.medxfer.proto.study.v1.CreateStudyRequest;
 import org.medxfer.proto.study.v1.GetStudyRequest;
-import org.medxfer.proto.study.v1.GetTrialRequest;
-import org.medxfer.proto.study.v1.ListTrialsRequest;
 import org.medxfer.proto.study.v1.Study;
 import org.medxfer.proto.study.v1.StudyServiceGrpc;
 import org.medxfer.proto.study.v1.Trial;
@@ -79,21 +75,23 @@ class StudyLifecycleTest {
   @ConfigProperty(name = "kafka.bootstrap.servers")
   String kafka;
 
+  private StudyClient client;
   private ManagedChannel channel;
   private StudyServiceGrpc.StudyServiceBlockingStub studies;
   private TrialEvents events;
 
   @BeforeEach
   void connect() {
-    channel = ManagedChannelBuilder.forAddress(url.getHost(), url.getPort()).usePlaintext().build();
-    studies = StudyServiceGrpc.newBlockingStub(channel);
+    client = new StudyClient(url);
+    channel = client.channel();
+    studies = client.studies();
     events = new TrialEvents(kafka);
   }
 
   @AfterEach
   void disconnect() throws InterruptedException {
     events.close();
-    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    client.close();
   }
 
   @Test
@@ -303,17 +301,15 @@ class StudyLifecycleTest {
   }
 
   private Study create(String studyFile) {
-    return studies.createStudy(CreateStudyRequest.newBuilder().setStudyFile(studyFile).build());
+    return client.create(studyFile);
   }
 
   private List<Trial> trials(Study study) {
-    return studies
-        .listTrials(ListTrialsRequest.newBuilder().setParent(study.getName()).build())
-        .getTrialsList();
+    return client.trials(study);
   }
 
   private Trial trial(String name) {
-    return studies.getTrial(GetTrialRequest.newBuilder().setName(name).build());
+    return client.trial(name);
   }
 
   private WatchRecorder watch(Study study) {

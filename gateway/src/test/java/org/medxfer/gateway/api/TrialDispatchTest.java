@@ -3,8 +3,6 @@ package org.medxfer.gateway.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.medxfer.gateway.fixtures.GatewayCalls.await;
 
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,8 +14,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -28,14 +24,11 @@ import org.medxfer.common.kafka.Topics;
 import org.medxfer.gateway.app.ExpireTrials;
 import org.medxfer.gateway.fixtures.Assignments;
 import org.medxfer.gateway.fixtures.GatewayInfraResource;
+import org.medxfer.gateway.fixtures.StudyClient;
 import org.medxfer.gateway.fixtures.StudyFiles;
 import org.medxfer.gateway.fixtures.TopicReader;
 import org.medxfer.gateway.fixtures.TrialEvents;
 import org.medxfer.proto.study.v1.CancelStudyRequest;
-import org.medxfer.proto.study.v1.CreateStudyRequest;
-import org.medxfer.proto.study.v1.GetStudyRequest;
-import org.medxfer.proto.study.v1.GetTrialRequest;
-import org.medxfer.proto.study.v1.ListTrialsRequest;
 import org.medxfer.proto.study.v1.RerunStudyRequest;
 import org.medxfer.proto.study.v1.Study;
 import org.medxfer.proto.study.v1.StudyServiceGrpc;
@@ -66,21 +59,21 @@ class TrialDispatchTest {
   @ConfigProperty(name = "kafka.bootstrap.servers")
   String kafka;
 
-  private ManagedChannel channel;
+  private StudyClient client;
   private StudyServiceGrpc.StudyServiceBlockingStub studies;
   private TrialEvents events;
 
   @BeforeEach
   void connect() {
-    channel = ManagedChannelBuilder.forAddress(url.getHost(), url.getPort()).usePlaintext().build();
-    studies = StudyServiceGrpc.newBlockingStub(channel);
+    client = new StudyClient(url);
+    studies = client.studies();
     events = new TrialEvents(kafka);
   }
 
   @AfterEach
   void disconnect() throws InterruptedException {
     events.close();
-    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    client.close();
   }
 
   @Test
@@ -223,25 +216,19 @@ class TrialDispatchTest {
   }
 
   private Study create(String studyFile) {
-    return studies.createStudy(
-        CreateStudyRequest.newBuilder()
-            .setRequestId(UUID.randomUUID().toString())
-            .setStudyFile(studyFile)
-            .build());
+    return client.create(studyFile);
   }
 
   private Study study(Study study) {
-    return studies.getStudy(GetStudyRequest.newBuilder().setName(study.getName()).build());
+    return client.study(study);
   }
 
   private List<Trial> trials(Study study) {
-    return studies
-        .listTrials(ListTrialsRequest.newBuilder().setParent(study.getName()).build())
-        .getTrialsList();
+    return client.trials(study);
   }
 
   private Trial trial(String name) {
-    return studies.getTrial(GetTrialRequest.newBuilder().setName(name).build());
+    return client.trial(name);
   }
 
   private static StudyState running() {
