@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.medxfer.cli.client.MedxferClients;
 import org.medxfer.cli.client.StudyRunner;
 import org.medxfer.proto.study.v1.CreateStudyRequest;
+import org.medxfer.proto.study.v1.SkippedTrial;
 import org.medxfer.proto.study.v1.Study;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,6 +47,9 @@ public final class SubmitCommand implements Callable<Integer> {
                       .build());
       System.out.printf(
           "created %s with %d trials%n", study.getName(), study.getTrialCounts().getTotal());
+      for (SkippedTrial cell : study.getSkippedList()) {
+        System.out.printf("  skipped %s: %s%n", cell.getDisplayName(), cell.getReason());
+      }
       if (!watch) {
         return 0;
       }
