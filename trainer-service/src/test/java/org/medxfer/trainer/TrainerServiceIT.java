@@ -17,13 +17,19 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -196,6 +202,58 @@ class TrainerServiceIT {
 
     assertCommittedPast(sent);
     assertThat(events.eventsOf(trial, Duration.ofSeconds(3))).isEmpty();
+  }
+
+  @Test
+  void anAssignmentATrainerTookAndLostIsTrainedByAnotherAndCompletesOnce() throws Exception {
+    String trial = "studies/it/trials/lost-trainer";
+    // A second member of the trainers' group that takes an assignment and goes away without a
+    // word or a commit, as a killed trainer does (here it leaves at once instead of after the
+    // session timeout, which only shortens the wait).
+    Properties properties = new Properties();
+    properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    properties.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
+    properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
+    properties.put(
+        ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+        CooperativeStickyAssignor.class.getName());
+    properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    RecordMetadata sent;
+    try (KafkaConsumer<String, byte[]> doomed = new KafkaConsumer<>(properties)) {
+      doomed.subscribe(List.of(Topics.TRIAL_ASSIGNMENTS));
+      Instant joinBy = Instant.now().plusSeconds(60);
+      while (doomed.assignment().isEmpty() && Instant.now().isBefore(joinBy)) {
+        doomed.poll(Duration.ofMillis(200));
+      }
+      assertThat(doomed.assignment()).as("the second trainer got partitions").isNotEmpty();
+      TopicPartition its = doomed.assignment().iterator().next();
+      TrialAssignment assignment = assignment(trial, "cnn_small", InitKind.INIT_KIND_RANDOM, 28, 2);
+      sent =
+          producer
+              .send(
+                  new ProducerRecord<>(
+                      its.topic(), its.partition(), trial, assignment.toByteArray()))
+              .get();
+      Instant takeBy = Instant.now().plusSeconds(30);
+      boolean taken = false;
+      while (!taken && Instant.now().isBefore(takeBy)) {
+        for (ConsumerRecord<String, byte[]> record : doomed.poll(Duration.ofMillis(200))) {
+          taken |= record.key().equals(trial);
+        }
+      }
+      assertThat(taken).as("the second trainer took the assignment").isTrue();
+    }
+
+    List<TrialEvent> trialEvents =
+        events.awaitTrial(trial, TrialEvent::hasCompleted, Duration.ofMinutes(2));
+
+    assertThat(trialEvents.stream().filter(TrialEvent::hasCompleted)).hasSize(1);
+    assertCommittedPast(sent);
+    assertThat(
+            events.eventsOf(trial, Duration.ofSeconds(2)).stream().filter(TrialEvent::hasCompleted))
+        .hasSize(1);
   }
 
   @Test
