@@ -106,13 +106,12 @@ datasets: what the service talks to). Secrets come only from existing Secrets.
 {{- end }}
 {{- end }}
 {{- if $root.Values.tls.enabled }}
-{{- /* One port, TLS only: gRPC rides on the HTTP server, which takes the default TLS configuration. */}}
-- name: QUARKUS_TLS_KEY_STORE_PEM_0_CERT
+{{- /* One port, TLS only: gRPC rides on the HTTP server. (The TLS registry's indexed PEM keys cannot be
+set from environment variables alone, so the HTTP server's own certificate keys are used.) */}}
+- name: QUARKUS_HTTP_SSL_CERTIFICATE_FILES
   value: {{ printf "%s/tls.crt" (include "medxfer.tlsDir" $root) }}
-- name: QUARKUS_TLS_KEY_STORE_PEM_0_KEY
+- name: QUARKUS_HTTP_SSL_CERTIFICATE_KEY_FILES
   value: {{ printf "%s/tls.key" (include "medxfer.tlsDir" $root) }}
-- name: QUARKUS_TLS_TRUST_STORE_PEM_CERTS
-  value: {{ printf "%s/ca.crt" (include "medxfer.tlsDir" $root) }}
 - name: QUARKUS_HTTP_SSL_PORT
   value: {{ .values.port | quote }}
 - name: QUARKUS_HTTP_INSECURE_REQUESTS

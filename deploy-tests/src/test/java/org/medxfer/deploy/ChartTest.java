@@ -93,6 +93,8 @@ class ChartTest {
       assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/q/health/live");
       assertThat(env(deployment, "QUARKUS_HTTP_INSECURE_REQUESTS").getValue())
           .isEqualTo("disabled");
+      assertThat(env(deployment, "QUARKUS_HTTP_SSL_CERTIFICATE_FILES").getValue())
+          .isEqualTo("/etc/medxfer/tls/tls.crt");
       assertThat(pod.getVolumes())
           .anyMatch(
               v -> v.getSecret() != null && "medxfer-tls".equals(v.getSecret().getSecretName()));
@@ -107,7 +109,7 @@ class ChartTest {
       Container container = container(manifests.deployment(service));
       assertThat(container.getReadinessProbe().getGrpc().getPort()).isEqualTo(8080);
       assertThat(container.getLivenessProbe().getGrpc().getPort()).isEqualTo(8080);
-      assertThat(container.getEnv()).noneMatch(e -> e.getName().startsWith("QUARKUS_TLS_"));
+      assertThat(container.getEnv()).noneMatch(e -> e.getName().startsWith("QUARKUS_HTTP_SSL"));
     }
   }
 
