@@ -3,6 +3,7 @@ package org.medxfer.common.kafka;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.metrics.JmxReporter;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -54,8 +55,10 @@ public final class KafkaClientProperties {
         ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     // Trial metrics from the events this client receives, and its lag as a gauge.
     properties.put(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG, TrialEventMetrics.class.getName());
+    // JMX stays, as by default.
     properties.put(
-        ConsumerConfig.METRIC_REPORTER_CLASSES_CONFIG, KafkaLagMetricsReporter.class.getName());
+        ConsumerConfig.METRIC_REPORTER_CLASSES_CONFIG,
+        JmxReporter.class.getName() + "," + KafkaLagMetricsReporter.class.getName());
     return properties;
   }
 }
