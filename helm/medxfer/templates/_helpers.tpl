@@ -117,8 +117,6 @@ set from environment variables alone, so the HTTP server's own certificate keys 
 - name: QUARKUS_HTTP_INSECURE_REQUESTS
   value: disabled
 {{- end }}
-- name: QUARKUS_MICROMETER_ENABLED
-  value: {{ $root.Values.metrics.enabled | quote }}
 - name: QUARKUS_OTEL_SDK_DISABLED
   value: {{ not $root.Values.tracing.enabled | quote }}
 {{- if $root.Values.tracing.enabled }}
