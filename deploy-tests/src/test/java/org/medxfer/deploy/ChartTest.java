@@ -260,13 +260,39 @@ class ChartTest {
 
   @Test
   void theHelmTestChecksTheGatewaysHealthTrustingOnlyTheReleaseCa() throws Exception {
-    // helm-java's template leaves test hooks out of its output, so the hook's source is checked.
+    // helm-java's template and dry-run install both leave test hooks out; the hook's source is
+    // checked, and its render is linted above.
     String hook = Files.readString(Chart.dir().resolve("templates/tests/gateway-health-test.yaml"));
 
     assertThat(hook)
         .contains("\"helm.sh/hook\": test")
         .contains("%s://%s-gateway:%v/q/health/ready")
         .contains("/etc/medxfer/tls/ca.crt");
+  }
+
+  @Test
+  void theNotesTellHowToReachTheGatewayOverTls() {
+    assertThat(Chart.installDryRun(Map.of()))
+        .contains("kubectl port-forward svc/medxfer-gateway 8080:8080")
+        .contains("export MEDXFER_TLS_CA=ca.crt MEDXFER_TLS_AUTHORITY=medxfer-gateway")
+        .contains("Trainers: 1, CPU.");
+  }
+
+  @Test
+  void theNotesDescribeAnAutoscaledGpuEvaluationInstall() {
+    String install =
+        Chart.installDryRun(
+            values(
+                "tls.enabled", false,
+                "kafka.deploy", true,
+                "trainer.gpu.enabled", true,
+                "trainer.autoscaling.enabled", true,
+                "trainer.autoscaling.mode", "keda"));
+
+    assertThat(install)
+        .contains("Trainers: autoscaled by KEDA (0 to 4), GPU.")
+        .contains("Kafka: medxfer-kafka:9092 (in the release, single node)")
+        .doesNotContain("MEDXFER_TLS_CA");
   }
 
   static Container container(Deployment deployment) {
