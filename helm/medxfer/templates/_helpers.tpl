@@ -310,7 +310,7 @@ spec:
 {{/*
 A component's NetworkPolicy: ingress on its port from the given peers only. Arguments: root, component,
 port, and either public (anyone may connect: the gateway) or the release's own pods; metrics scrapers
-from networkPolicy.metricsFrom are added to every medxfer service.
+from networkPolicy.metricsFrom are added to every medxfer service (scraped), and extraFrom to one.
 */}}
 {{- define "medxfer.networkPolicy" -}}
 {{- if .root.Values.networkPolicy.enabled }}
@@ -339,6 +339,9 @@ spec:
         {{- with .root.Values.networkPolicy.metricsFrom }}
         {{- toYaml . | nindent 8 }}
         {{- end }}
+        {{- end }}
+        {{- with .extraFrom }}
+        {{- toYaml . | nindent 8 }}
         {{- end }}
       {{- end }}
 {{- end }}

@@ -137,6 +137,32 @@ class ChartTest {
   }
 
   @Test
+  void kedaMayBeLetInToTheInChartKafka() {
+    Manifests manifests =
+        Chart.render(
+            values(
+                "kafka.deploy",
+                true,
+                "networkPolicy.kafkaFrom[0].namespaceSelector.matchLabels.kubernetes\\.io/metadata\\.name",
+                "keda"));
+
+    assertThat(
+            manifests
+                .get(NetworkPolicy.class, "medxfer-kafka")
+                .getSpec()
+                .getIngress()
+                .get(0)
+                .getFrom())
+        .hasSize(2)
+        .filteredOn(peer -> peer.getNamespaceSelector() != null)
+        .singleElement()
+        .satisfies(
+            peer ->
+                assertThat(peer.getNamespaceSelector().getMatchLabels())
+                    .containsEntry("kubernetes.io/metadata.name", "keda"));
+  }
+
+  @Test
   void inChartDependenciesAreSingleNodeAndTheServicesUseThem() {
     Manifests manifests =
         Chart.render(
