@@ -1,7 +1,11 @@
 package org.medxfer.cli.client;
 
+import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.grpc.TlsChannelCredentials;
+import java.io.File;
+import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.medxfer.proto.dataset.v1.DatasetServiceGrpc;
 import org.medxfer.proto.evaluation.v1.EvaluationServiceGrpc;
@@ -40,12 +44,42 @@ public final class MedxferClients implements AutoCloseable {
     return EvaluationServiceGrpc.newBlockingStub(evaluationChannel);
   }
 
+  /**
+   * Path of a PEM CA certificate: when set, every channel uses TLS and trusts only it (a release of
+   * the Helm chart serves TLS only, from its Secret's {@code ca.crt}).
+   */
+  static final String TLS_CA_ENV = "MEDXFER_TLS_CA";
+
+  /**
+   * The name to check the server certificate against instead of the host dialled, for example
+   * {@code medxfer-gateway} through {@code kubectl port-forward} to 127.0.0.1.
+   */
+  static final String TLS_AUTHORITY_ENV = "MEDXFER_TLS_AUTHORITY";
+
   private static ManagedChannel open(Endpoint endpoint) {
-    // Plaintext is for the local stack on loopback; clusters put TLS in front (see the Helm chart).
-    return ManagedChannelBuilder.forAddress(endpoint.host(), endpoint.port())
-        .usePlaintext()
-        .maxInboundMessageSize(64 * 1024 * 1024)
-        .build();
+    String ca = System.getenv(TLS_CA_ENV);
+    if (ca == null || ca.isBlank()) {
+      // Plaintext is for the local stack on loopback.
+      return ManagedChannelBuilder.forAddress(endpoint.host(), endpoint.port())
+          .usePlaintext()
+          .maxInboundMessageSize(64 * 1024 * 1024)
+          .build();
+    }
+    ManagedChannelBuilder<?> builder;
+    try {
+      builder =
+          Grpc.newChannelBuilderForAddress(
+              endpoint.host(),
+              endpoint.port(),
+              TlsChannelCredentials.newBuilder().trustManager(new File(ca)).build());
+    } catch (IOException e) {
+      throw new IllegalArgumentException(TLS_CA_ENV + ": cannot read " + ca + ": " + e, e);
+    }
+    String authority = System.getenv(TLS_AUTHORITY_ENV);
+    if (authority != null && !authority.isBlank()) {
+      builder.overrideAuthority(authority);
+    }
+    return builder.maxInboundMessageSize(64 * 1024 * 1024).build();
   }
 
   @Override

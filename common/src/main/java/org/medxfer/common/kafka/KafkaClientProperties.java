@@ -3,10 +3,14 @@ package org.medxfer.common.kafka;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.metrics.JmxReporter;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.medxfer.common.telemetry.KafkaLagMetricsReporter;
+import org.medxfer.common.telemetry.TracingProducerInterceptor;
+import org.medxfer.common.telemetry.TrialEventMetrics;
 
 /**
  * The client settings every medxfer topic needs: String keys (trial names), byte[] values
@@ -27,6 +31,10 @@ public final class KafkaClientProperties {
     properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     properties.put(
         ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    // Trace context into record headers, and trial metrics from the events this client sends.
+    properties.put(
+        ProducerConfig.INTERCEPTOR_CLASSES_CONFIG,
+        TracingProducerInterceptor.class.getName() + "," + TrialEventMetrics.class.getName());
     return properties;
   }
 
@@ -45,6 +53,12 @@ public final class KafkaClientProperties {
         ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     properties.put(
         ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    // Trial metrics from the events this client receives, and its lag as a gauge.
+    properties.put(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG, TrialEventMetrics.class.getName());
+    // JMX stays, as by default.
+    properties.put(
+        ConsumerConfig.METRIC_REPORTER_CLASSES_CONFIG,
+        JmxReporter.class.getName() + "," + KafkaLagMetricsReporter.class.getName());
     return properties;
   }
 }

@@ -1,6 +1,7 @@
 package org.medxfer.evaluator.infra.kafka;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.medxfer.common.kafka.KafkaClientProperties;
 import org.medxfer.common.kafka.Topics;
+import org.medxfer.common.telemetry.TrialScope;
 import org.medxfer.evaluator.app.RecordTrialMetrics;
 import org.medxfer.evaluator.config.TrialEventConsumerConfig;
 import org.medxfer.evaluator.domain.CompletedTrial;
@@ -47,6 +49,7 @@ public class TrialEventConsumer {
   private final TrialEventConsumerConfig config;
   private final String bootstrapServers;
   private final RecordTrialMetrics recordTrialMetrics;
+  private final Tracer tracer;
   private final CountDownLatch stopping = new CountDownLatch(1);
   private final AtomicReference<String> problem = new AtomicReference<>();
   private volatile KafkaConsumer<String, byte[]> consumer;
@@ -55,8 +58,10 @@ public class TrialEventConsumer {
   TrialEventConsumer(
       TrialEventConsumerConfig config,
       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-      RecordTrialMetrics recordTrialMetrics) {
+      RecordTrialMetrics recordTrialMetrics,
+      Tracer tracer) {
     this.config = config;
+    this.tracer = tracer;
     this.bootstrapServers = bootstrapServers;
     this.recordTrialMetrics = recordTrialMetrics;
   }
@@ -148,7 +153,16 @@ public class TrialEventConsumer {
       }
       for (ConsumerRecord<String, byte[]> event : events) {
         try {
-          handle(event);
+          // The span continues the trainer's trace; logs carry the study and trial ids.
+          TrialScope.call(
+              tracer,
+              "record trial event",
+              event.headers(),
+              event.key(),
+              () -> {
+                handle(event);
+                return null;
+              });
         } catch (RuntimeException e) {
           outage = e;
           consumer.seek(partition, event.offset());

@@ -1,6 +1,7 @@
 package org.medxfer.trainer.infra.kafka;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +28,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.medxfer.common.kafka.Topics;
 import org.medxfer.common.objectstore.ObjectStore;
+import org.medxfer.common.telemetry.TrialScope;
 import org.medxfer.proto.trial.v1.DataLocation;
 import org.medxfer.proto.trial.v1.TrialAssignment;
 import org.medxfer.trainer.api.TrialAssignmentMapper;
@@ -70,6 +72,7 @@ public class TrialAssignmentConsumer {
   private final RunTrial runTrial;
   private final TrialAssignmentMapper mapper;
   private final TrialCancellations cancellations;
+  private final Tracer tracer;
   private final AtomicLong finishedTrials = new AtomicLong();
 
   private volatile boolean running;
@@ -93,9 +96,11 @@ public class TrialAssignmentConsumer {
       ObjectStore objectStore,
       RunTrial runTrial,
       WeightRegistry registry,
-      TrialCancellations cancellations) {
+      TrialCancellations cancellations,
+      Tracer tracer) {
     this.cancellations = cancellations;
     this.clients = clients;
+    this.tracer = tracer;
     this.config = config;
     this.publisher = publisher;
     this.objectStore = objectStore;
@@ -246,7 +251,16 @@ public class TrialAssignmentConsumer {
     }
     KafkaTrialEvents events = publisher.forAssignment(assignment);
     consumer.pause(consumer.assignment());
-    Future<Boolean> outcome = worker.submit(() -> train(assignment, events));
+    // The training span continues the gateway's trace; logs carry the study and trial ids.
+    Future<Boolean> outcome =
+        worker.submit(
+            () ->
+                TrialScope.call(
+                    tracer,
+                    "train trial",
+                    record.headers(),
+                    assignment.getTrial(),
+                    () -> train(assignment, events)));
     inFlight =
         new InFlight(
             partition,
