@@ -4,11 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.medxfer.evaluator.domain.ArmComparison;
 import org.medxfer.evaluator.domain.ArmSummary;
+import org.medxfer.evaluator.domain.ComparisonFilter;
 import org.medxfer.evaluator.domain.Factor;
 import org.medxfer.evaluator.domain.Page;
 import org.medxfer.evaluator.domain.PageSize;
 import org.medxfer.evaluator.domain.PageTokens;
 import org.medxfer.evaluator.domain.StudyName;
+import org.medxfer.evaluator.domain.TrialMetrics;
 import org.medxfer.evaluator.domain.TrialMetricsRepository;
 
 /**
@@ -31,12 +33,29 @@ public class CompareStudy {
    */
   public Page<ArmSummary> compare(
       StudyName study, List<Factor> groupBy, int pageSize, String pageToken) {
+    return compare(study, groupBy, ComparisonFilter.NONE, pageSize, pageToken);
+  }
+
+  /**
+   * @param groupBy the factors that define an arm, without repeats; empty means every factor
+   * @param filter which trials count
+   */
+  public Page<ArmSummary> compare(
+      StudyName study,
+      List<Factor> groupBy,
+      ComparisonFilter filter,
+      int pageSize,
+      String pageToken) {
     int size = PageSize.resolve("page_size", pageSize);
-    int offset = PageTokens.rowOffset(study, groupBy, pageToken);
-    List<ArmSummary> rows = ArmComparison.summarise(metrics.findLatestPerTrial(study), groupBy);
+    int offset = PageTokens.rowOffset(study, groupBy, filter, pageToken);
+    List<TrialMetrics> trials =
+        metrics.findLatestPerTrial(study).stream()
+            .filter(trial -> filter.matches(trial.factors()))
+            .toList();
+    List<ArmSummary> rows = ArmComparison.summarise(trials, groupBy);
     int from = Math.min(offset, rows.size());
     int to = Math.min(from + size, rows.size());
-    String next = to < rows.size() ? PageTokens.atRow(study, groupBy, to) : "";
+    String next = to < rows.size() ? PageTokens.atRow(study, groupBy, filter, to) : "";
     return new Page<>(rows.subList(from, to), next);
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ArmComparisonTest {
@@ -28,7 +29,8 @@ class ArmComparisonTest {
         new TestMetrics(auc, acc, 100),
         seconds,
         "predictions/" + id,
-        Instant.EPOCH);
+        Instant.EPOCH,
+        Optional.empty());
   }
 
   @Test

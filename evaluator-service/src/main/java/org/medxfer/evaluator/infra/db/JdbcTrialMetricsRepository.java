@@ -8,15 +8,18 @@ import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.medxfer.evaluator.domain.AdaptationKind;
 import org.medxfer.evaluator.domain.AdaptationSpec;
+import org.medxfer.evaluator.domain.ClassificationReport;
 import org.medxfer.evaluator.domain.DependencyUnavailableException;
 import org.medxfer.evaluator.domain.InitKind;
 import org.medxfer.evaluator.domain.InitSpec;
+import org.medxfer.evaluator.domain.MetricWarning;
 import org.medxfer.evaluator.domain.StudyName;
 import org.medxfer.evaluator.domain.TaskType;
 import org.medxfer.evaluator.domain.TestMetrics;
@@ -33,12 +36,14 @@ public class JdbcTrialMetricsRepository implements TrialMetricsRepository {
       "trial_name, attempt, study_name, dataset, dataset_version, architecture, init_kind,"
           + " init_weights, init_up_to_block, init_source_trial, adaptation_kind,"
           + " adaptation_freeze_up_to_block, label_fraction, resolution, seed, spec, task_type,"
-          + " test_auc, test_acc, test_count, training_seconds, predictions_key, create_time";
+          + " test_auc, test_acc, test_count, training_seconds, predictions_key, create_time, auprc,"
+          + " balanced_accuracy, f1, expected_calibration_error, recall, specificity, warnings";
 
   private static final String INSERT =
       "INSERT INTO evaluator.trial_metrics ("
           + COLUMNS
-          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+          + " ?, ?, ?)"
           + " ON CONFLICT (trial_name, attempt) DO NOTHING";
 
   private static final String CONTAINS =
@@ -108,6 +113,30 @@ public class JdbcTrialMetricsRepository implements TrialMetricsRepository {
       statement.setDouble(++i, metrics.trainingSeconds());
       statement.setString(++i, metrics.predictionsKey());
       statement.setTimestamp(++i, Timestamp.from(metrics.createTime()));
+      ClassificationReport report = metrics.report().orElse(null);
+      setDouble(statement, ++i, report == null ? null : report.auprc());
+      setDouble(statement, ++i, report == null ? null : report.balancedAccuracy());
+      setDouble(statement, ++i, report == null ? null : report.f1());
+      setDouble(statement, ++i, report == null ? null : report.expectedCalibrationError());
+      statement.setArray(
+          ++i,
+          report == null
+              ? null
+              : connection.createArrayOf("float8", report.recall().toArray(Double[]::new)));
+      statement.setArray(
+          ++i,
+          report == null
+              ? null
+              : connection.createArrayOf("float8", report.specificity().toArray(Double[]::new)));
+      statement.setArray(
+          ++i,
+          report == null
+              ? null
+              : connection.createArrayOf(
+                  "text",
+                  report.warnings().stream()
+                      .map(JdbcTrialMetricsRepository::warningCell)
+                      .toArray(String[]::new)));
       return statement.executeUpdate() == 1;
     } catch (SQLException e) {
       throw translate("storing metrics of " + metrics.trial(), e);
@@ -167,17 +196,63 @@ public class JdbcTrialMetricsRepository implements TrialMetricsRepository {
             row.getDouble("label_fraction"),
             row.getInt("resolution"),
             row.getLong("seed"));
+    TestMetrics metrics =
+        new TestMetrics(
+            row.getDouble("test_auc"), row.getDouble("test_acc"), row.getLong("test_count"));
     return new TrialMetrics(
         trial,
         row.getInt("attempt"),
         factors,
         row.getBytes("spec"),
         TaskType.valueOf(row.getString("task_type")),
-        new TestMetrics(
-            row.getDouble("test_auc"), row.getDouble("test_acc"), row.getLong("test_count")),
+        metrics,
         row.getDouble("training_seconds"),
         row.getString("predictions_key"),
-        row.getTimestamp("create_time").toInstant());
+        row.getTimestamp("create_time").toInstant(),
+        readReport(row, metrics));
+  }
+
+  private static Optional<ClassificationReport> readReport(ResultSet row, TestMetrics medMnist)
+      throws SQLException {
+    double auprc = row.getDouble("auprc");
+    if (row.wasNull()) {
+      return Optional.empty();
+    }
+    List<MetricWarning> warnings = new ArrayList<>();
+    for (String cell : (String[]) row.getArray("warnings").getArray()) {
+      String[] parts = cell.split("\t", 3);
+      warnings.add(
+          new MetricWarning(
+              MetricWarning.Kind.valueOf(parts[0]), Integer.parseInt(parts[1]), parts[2]));
+    }
+    return Optional.of(
+        new ClassificationReport(
+            medMnist,
+            auprc,
+            row.getDouble("balanced_accuracy"),
+            doubles(row.getArray("recall")),
+            doubles(row.getArray("specificity")),
+            row.getDouble("f1"),
+            row.getDouble("expected_calibration_error"),
+            warnings));
+  }
+
+  private static List<Double> doubles(java.sql.Array array) throws SQLException {
+    return List.of((Double[]) array.getArray());
+  }
+
+  private static String warningCell(MetricWarning warning) {
+    // Messages are the evaluator's own sentences, which hold no tab.
+    return warning.kind().name() + "\t" + warning.classIndex() + "\t" + warning.message();
+  }
+
+  private static void setDouble(PreparedStatement statement, int index, Double value)
+      throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.DOUBLE);
+    } else {
+      statement.setDouble(index, value);
+    }
   }
 
   private interface Binder {
@@ -204,7 +279,7 @@ public class JdbcTrialMetricsRepository implements TrialMetricsRepository {
    * A lost or refused connection (SQLSTATE class 08, or the pool giving up waiting for one) is an
    * outage a retry may outlive; any other SQL error is a bug and surfaces as such.
    */
-  private static RuntimeException translate(String what, SQLException e) {
+  static RuntimeException translate(String what, SQLException e) {
     String state = e.getSQLState();
     boolean unavailable =
         e instanceof SQLTransientException
