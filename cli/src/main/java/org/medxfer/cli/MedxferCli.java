@@ -4,6 +4,7 @@ import org.medxfer.cli.command.CompareCommand;
 import org.medxfer.cli.command.DatasetsCommand;
 import org.medxfer.cli.command.DemoCommand;
 import org.medxfer.cli.command.DownCommand;
+import org.medxfer.cli.command.ReportCommand;
 import org.medxfer.cli.command.StackCommand;
 import org.medxfer.cli.command.StatusCommand;
 import org.medxfer.cli.command.SubmitCommand;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       SubmitCommand.class,
       StatusCommand.class,
-      CompareCommand.class
+      CompareCommand.class,
+      ReportCommand.class
     })
 public final class MedxferCli implements Runnable {
 

@@ -15,11 +15,11 @@ import org.medxfer.proto.evaluation.v1.InitComparison;
 import org.medxfer.proto.evaluation.v1.LearningCurve;
 
 /** A study report as the API returns it; an undefined mean (no trial to average) is sent as 0. */
-final class StudyReportMapper {
+public final class StudyReportMapper {
 
   private StudyReportMapper() {}
 
-  static org.medxfer.proto.evaluation.v1.StudyReport toProto(StudyReport report) {
+  public static org.medxfer.proto.evaluation.v1.StudyReport toProto(StudyReport report) {
     org.medxfer.proto.evaluation.v1.StudyReport.Builder proto =
         org.medxfer.proto.evaluation.v1.StudyReport.newBuilder()
             .setStudy(report.study().toString())

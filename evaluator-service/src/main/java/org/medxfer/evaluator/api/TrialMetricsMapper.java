@@ -9,11 +9,11 @@ import org.medxfer.proto.evaluation.v1.TrialMetrics.Builder;
 import org.medxfer.proto.trial.v1.TrialSpec;
 
 /** Stored trial metrics as the API returns them. */
-final class TrialMetricsMapper {
+public final class TrialMetricsMapper {
 
   private TrialMetricsMapper() {}
 
-  static org.medxfer.proto.evaluation.v1.TrialMetrics toProto(TrialMetrics metrics) {
+  public static org.medxfer.proto.evaluation.v1.TrialMetrics toProto(TrialMetrics metrics) {
     Builder proto =
         org.medxfer.proto.evaluation.v1.TrialMetrics.newBuilder()
             .setName(metrics.trial().metricsName())

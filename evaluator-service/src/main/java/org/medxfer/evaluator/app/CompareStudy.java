@@ -24,7 +24,7 @@ public class CompareStudy {
 
   private final TrialMetricsRepository metrics;
 
-  CompareStudy(TrialMetricsRepository metrics) {
+  public CompareStudy(TrialMetricsRepository metrics) {
     this.metrics = metrics;
   }
 

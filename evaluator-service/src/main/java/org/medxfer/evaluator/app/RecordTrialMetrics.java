@@ -30,7 +30,7 @@ public class RecordTrialMetrics {
   private final PredictionsRepository predictions;
   private final TrialMetricsRepository metrics;
 
-  RecordTrialMetrics(PredictionsRepository predictions, TrialMetricsRepository metrics) {
+  public RecordTrialMetrics(PredictionsRepository predictions, TrialMetricsRepository metrics) {
     this.predictions = predictions;
     this.metrics = metrics;
   }

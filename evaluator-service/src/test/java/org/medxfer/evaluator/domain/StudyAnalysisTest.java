@@ -72,7 +72,6 @@ class StudyAnalysisTest {
         .analyse(STUDY, trials, curves, repository, SETTINGS);
   }
 
-
   @Test
   void eachInitIsComparedWithRandomPairedBySeedWithBootstrapAndDeLong() {
     Predictions random0 = binary(0.2f, 0.6f, 0.4f, 0.7f, 0.5f, 0.3f, 0.8f, 0.9f);

@@ -69,7 +69,7 @@ public class JdbcTrialMetricsRepository implements TrialMetricsRepository {
 
   private final DataSource dataSource;
 
-  JdbcTrialMetricsRepository(DataSource dataSource) {
+  public JdbcTrialMetricsRepository(DataSource dataSource) {
     this.dataSource = dataSource;
   }
 

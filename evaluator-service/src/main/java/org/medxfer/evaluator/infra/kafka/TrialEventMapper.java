@@ -12,7 +12,7 @@ import org.medxfer.proto.trial.v1.TrialEvent;
  * Reads the domain's view of a {@code TrialEvent} whose payload is {@code completed} or {@code
  * epoch}.
  */
-final class TrialEventMapper {
+public final class TrialEventMapper {
 
   private TrialEventMapper() {}
 
@@ -20,7 +20,7 @@ final class TrialEventMapper {
    * @throws IllegalArgumentException when the event is not a well-formed completion: another
    *     payload, a malformed trial name, a study that is not the trial's, or no predictions key
    */
-  static CompletedTrial toCompletedTrial(TrialEvent event) {
+  public static CompletedTrial toCompletedTrial(TrialEvent event) {
     if (event.getPayloadCase() != TrialEvent.PayloadCase.COMPLETED) {
       throw new IllegalArgumentException("not a completion: " + event.getPayloadCase());
     }
@@ -43,14 +43,15 @@ final class TrialEventMapper {
   }
 
   /** One epoch of a trial attempt's learning curve. */
-  record EpochPoint(TrialName trial, int attempt, int totalEpochs, LearningCurvePoint point) {}
+  public record EpochPoint(
+      TrialName trial, int attempt, int totalEpochs, LearningCurvePoint point) {}
 
   /**
    * @throws IllegalArgumentException when the event is not a well-formed epoch: another payload, a
    *     malformed trial name, a study that is not the trial's, an attempt or epoch below 1, or a
    *     validation AUC outside [0, 1]
    */
-  static EpochPoint toEpochPoint(TrialEvent event) {
+  public static EpochPoint toEpochPoint(TrialEvent event) {
     if (event.getPayloadCase() != TrialEvent.PayloadCase.EPOCH) {
       throw new IllegalArgumentException("not an epoch: " + event.getPayloadCase());
     }
