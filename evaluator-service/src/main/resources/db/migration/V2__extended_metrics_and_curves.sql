@@ -27,7 +27,3 @@ CREATE TABLE evaluator.learning_curve_points (
 );
 
 CREATE INDEX learning_curve_points_by_study ON evaluator.learning_curve_points (study_name);
-
--- Comparisons filter a study's latest attempts by factor; these serve the common filters without a scan of the
--- study's rows when studies grow to thousands of trials.
-CREATE INDEX trial_metrics_by_study_dataset ON evaluator.trial_metrics (study_name, dataset, architecture);

@@ -160,20 +160,7 @@ final class ReportPlots {
     svg.append(
         "<text x=\"%d\" y=\"16\" %s font-weight=\"bold\">%s</text>"
             .formatted(left, FONT, escape(cell)));
-    double step = Svg.niceStep(yMax - yMin, 5);
-    for (double t = Math.ceil(yMin / step) * step; t <= yMax + 1e-12; t += step) {
-      svg.append(
-          "<line x1=\"%d\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"#e5e7eb\"/><text x=\"%d\" y=\"%s\" %s text-anchor=\"end\" dominant-baseline=\"middle\">%s</text>"
-              .formatted(
-                  left,
-                  c(y.applyAsDouble(t)),
-                  c(left + plotW),
-                  c(y.applyAsDouble(t)),
-                  left - 4,
-                  c(y.applyAsDouble(t)),
-                  FONT,
-                  fixed(t, 2)));
-    }
+    yGrid(svg, yMin, yMax, left, plotW, y);
     double xStep = Math.max(1, Svg.niceStep(maxEpoch, 5));
     for (double e = 1; e <= maxEpoch; e += xStep) {
       svg.append(
@@ -211,20 +198,7 @@ final class ReportPlots {
                   escape(curve.getTrial()),
                   curve.getSpec().getSeed()));
     }
-    int legendY = top + 8;
-    for (String init : inits) {
-      svg.append(
-          "<rect x=\"%s\" y=\"%d\" width=\"10\" height=\"10\" fill=\"%s\"/><text x=\"%s\" y=\"%d\" %s>%s</text>"
-              .formatted(
-                  c(left + plotW - 110),
-                  legendY,
-                  colour(init),
-                  c(left + plotW - 95),
-                  legendY + 9,
-                  FONT,
-                  escape(init)));
-      legendY += 16;
-    }
+    legend(svg, inits, left + plotW - 110, top + 8);
     return svg.append("</svg>").toString();
   }
 
@@ -282,20 +256,7 @@ final class ReportPlots {
     svg.append(
         "<text x=\"%d\" y=\"16\" %s font-weight=\"bold\">%s</text>"
             .formatted(left, FONT, escape(panel)));
-    double step = Svg.niceStep(1 - yMin, 5);
-    for (double t = Math.ceil(yMin / step) * step; t <= 1 + 1e-12; t += step) {
-      svg.append(
-          "<line x1=\"%d\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"#e5e7eb\"/><text x=\"%d\" y=\"%s\" %s text-anchor=\"end\" dominant-baseline=\"middle\">%s</text>"
-              .formatted(
-                  left,
-                  c(y.applyAsDouble(t)),
-                  c(left + plotW),
-                  c(y.applyAsDouble(t)),
-                  left - 4,
-                  c(y.applyAsDouble(t)),
-                  FONT,
-                  fixed(t, 2)));
-    }
+    yGrid(svg, yMin, 1, left, plotW, y);
     for (int i = 0; i < xs.size(); i++) {
       svg.append(
           "<text x=\"%s\" y=\"%d\" %s text-anchor=\"middle\">%s</text>"
@@ -305,7 +266,6 @@ final class ReportPlots {
         "<text x=\"%s\" y=\"%d\" %s text-anchor=\"middle\">label fraction (test AUC, mean ± SD)</text>"
             .formatted(c(left + plotW / 2), height - 4, FONT));
     int s = 0;
-    int legendY = top + 8;
     for (Map.Entry<String, List<ComparisonRow>> entry : series.entrySet()) {
       String init = entry.getKey();
       // Series side by side around each fraction, so that error bars do not overlap.
@@ -339,19 +299,45 @@ final class ReportPlots {
       svg.append(
           "<polyline fill=\"none\" stroke=\"%s\" points=\"%s\"/>"
               .formatted(colour(init), line.toString().strip()));
-      svg.append(
-          "<rect x=\"%s\" y=\"%d\" width=\"10\" height=\"10\" fill=\"%s\"/><text x=\"%s\" y=\"%d\" %s>%s</text>"
-              .formatted(
-                  c(left + plotW - 110),
-                  legendY,
-                  colour(init),
-                  c(left + plotW - 95),
-                  legendY + 9,
-                  FONT,
-                  escape(init)));
-      legendY += 16;
       s++;
     }
+    legend(svg, series.keySet(), left + plotW - 110, top + 8);
     return svg.append("</svg>").toString();
+  }
+
+  /** Horizontal grid lines with their labels from {@code yMin} to {@code yMax}. */
+  private static void yGrid(
+      StringBuilder svg,
+      double yMin,
+      double yMax,
+      int left,
+      double plotW,
+      java.util.function.DoubleUnaryOperator y) {
+    double step = Svg.niceStep(yMax - yMin, 5);
+    for (double t = Math.ceil(yMin / step) * step; t <= yMax + 1e-12; t += step) {
+      svg.append(
+          "<line x1=\"%d\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"#e5e7eb\"/><text x=\"%d\" y=\"%s\" %s text-anchor=\"end\" dominant-baseline=\"middle\">%s</text>"
+              .formatted(
+                  left,
+                  c(y.applyAsDouble(t)),
+                  c(left + plotW),
+                  c(y.applyAsDouble(t)),
+                  left - 4,
+                  c(y.applyAsDouble(t)),
+                  FONT,
+                  fixed(t, 2)));
+    }
+  }
+
+  /** One coloured square and label per initialisation, stacked from ({@code x}, {@code y}). */
+  private static void legend(
+      StringBuilder svg, java.util.Collection<String> inits, double x, int y) {
+    int row = y;
+    for (String init : inits) {
+      svg.append(
+          "<rect x=\"%s\" y=\"%d\" width=\"10\" height=\"10\" fill=\"%s\"/><text x=\"%s\" y=\"%d\" %s>%s</text>"
+              .formatted(c(x), row, colour(init), c(x + 15), row + 9, FONT, escape(init)));
+      row += 16;
+    }
   }
 }

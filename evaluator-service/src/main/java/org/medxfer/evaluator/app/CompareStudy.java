@@ -10,7 +10,6 @@ import org.medxfer.evaluator.domain.Page;
 import org.medxfer.evaluator.domain.PageSize;
 import org.medxfer.evaluator.domain.PageTokens;
 import org.medxfer.evaluator.domain.StudyName;
-import org.medxfer.evaluator.domain.TrialMetrics;
 import org.medxfer.evaluator.domain.TrialMetricsRepository;
 
 /**
@@ -48,11 +47,8 @@ public class CompareStudy {
       String pageToken) {
     int size = PageSize.resolve("page_size", pageSize);
     int offset = PageTokens.rowOffset(study, groupBy, filter, pageToken);
-    List<TrialMetrics> trials =
-        metrics.findLatestPerTrial(study).stream()
-            .filter(trial -> filter.matches(trial.factors()))
-            .toList();
-    List<ArmSummary> rows = ArmComparison.summarise(trials, groupBy);
+    List<ArmSummary> rows =
+        ArmComparison.summarise(metrics.findLatestResults(study, filter), groupBy);
     int from = Math.min(offset, rows.size());
     int to = Math.min(from + size, rows.size());
     String next = to < rows.size() ? PageTokens.atRow(study, groupBy, filter, to) : "";

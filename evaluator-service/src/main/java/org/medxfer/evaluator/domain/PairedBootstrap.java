@@ -256,7 +256,7 @@ public final class PairedBootstrap {
   }
 
   /** The predictions of the images {@code drawn}, in drawn order. */
-  static Predictions resample(Predictions predictions, int[] drawn) {
+  public static Predictions resample(Predictions predictions, int[] drawn) {
     int classes = predictions.numClasses();
     int[] labels = new int[drawn.length];
     float[] scores = new float[drawn.length * classes];

@@ -48,7 +48,8 @@ public final class StudyAnalysis {
       List<LearningCurve> curves,
       PredictionsRepository predictions,
       ReportSettings settings) {
-    List<ArmSummary> summaries = ArmComparison.summarise(trials, Factor.ALL);
+    List<ArmSummary> summaries =
+        ArmComparison.summarise(trials.stream().map(TrialMetrics::result).toList(), Factor.ALL);
     Map<ArmKey, List<TrialMetrics>> members = new HashMap<>();
     for (TrialMetrics trial : trials) {
       members

@@ -39,6 +39,11 @@ public record TrialMetrics(
     spec = spec.clone();
   }
 
+  /** The part of these metrics comparisons use. */
+  public TrialResult result() {
+    return new TrialResult(trial, factors, metrics.auc(), metrics.acc(), trainingSeconds);
+  }
+
   @Override
   public byte[] spec() {
     return spec.clone();

@@ -10,12 +10,15 @@ import java.sql.SQLTransientException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.medxfer.evaluator.domain.AdaptationKind;
 import org.medxfer.evaluator.domain.AdaptationSpec;
 import org.medxfer.evaluator.domain.ClassificationReport;
+import org.medxfer.evaluator.domain.ComparisonFilter;
 import org.medxfer.evaluator.domain.DependencyUnavailableException;
 import org.medxfer.evaluator.domain.InitKind;
 import org.medxfer.evaluator.domain.InitSpec;
@@ -27,6 +30,7 @@ import org.medxfer.evaluator.domain.TrialFactors;
 import org.medxfer.evaluator.domain.TrialMetrics;
 import org.medxfer.evaluator.domain.TrialMetricsRepository;
 import org.medxfer.evaluator.domain.TrialName;
+import org.medxfer.evaluator.domain.TrialResult;
 
 /** Trial metrics in table {@code evaluator.trial_metrics}, one row per trial attempt. */
 @ApplicationScoped
@@ -67,7 +71,31 @@ public class JdbcTrialMetricsRepository implements TrialMetricsRepository {
           + " FROM evaluator.trial_metrics WHERE study_name = ?"
           + " ORDER BY trial_name, attempt DESC";
 
+  private static final String RESULT_COLUMNS =
+      "trial_name, dataset, dataset_version, architecture, init_kind, init_weights,"
+          + " init_up_to_block, init_source_trial, adaptation_kind, adaptation_freeze_up_to_block,"
+          + " label_fraction, resolution, seed, test_auc, test_acc, training_seconds";
+
+  private static final String LATEST_RESULTS =
+      "SELECT DISTINCT ON (trial_name) "
+          + RESULT_COLUMNS
+          + " FROM evaluator.trial_metrics WHERE study_name = ? ORDER BY trial_name, attempt DESC";
+
+  private static final String COUNT =
+      "SELECT count(*) FROM evaluator.trial_metrics WHERE study_name = ?";
+
+  /** Studies whose comparison columns are kept in memory, least recently used dropped first. */
+  private static final int CACHED_STUDIES = 16;
+
   private final DataSource dataSource;
+
+  private final Map<StudyName, CachedResults> resultCache =
+      new LinkedHashMap<>(CACHED_STUDIES, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<StudyName, CachedResults> eldest) {
+          return size() > CACHED_STUDIES;
+        }
+      };
 
   public JdbcTrialMetricsRepository(DataSource dataSource) {
     this.dataSource = dataSource;
@@ -170,6 +198,58 @@ public class JdbcTrialMetricsRepository implements TrialMetricsRepository {
         LATEST_PER_TRIAL, statement -> statement.setString(1, study.toString()), this::readAll);
   }
 
+  /**
+   * Served from a per-study cache of the comparison columns, checked against the study's row count
+   * on every call. Rows are only ever inserted (never updated or deleted), so the count changes
+   * exactly when the study gained an attempt; a repeated comparison of a large study then costs one
+   * index count instead of reading every trial (see docs/evaluation.md for the figures).
+   */
+  @Override
+  public List<TrialResult> findLatestResults(StudyName study, ComparisonFilter filter) {
+    long rows =
+        query(
+            COUNT,
+            statement -> statement.setString(1, study.toString()),
+            r -> {
+              r.next();
+              return r.getLong(1);
+            });
+    CachedResults cached;
+    synchronized (resultCache) {
+      cached = resultCache.get(study);
+    }
+    if (cached == null || cached.rows() != rows) {
+      // The count was read first, so the results read now hold at least that many rows; a row
+      // added in between only makes the next call read again.
+      cached = new CachedResults(rows, readLatestResults(study));
+      synchronized (resultCache) {
+        resultCache.put(study, cached);
+      }
+    }
+    return cached.results().stream().filter(r -> filter.matches(r.factors())).toList();
+  }
+
+  private record CachedResults(long rows, List<TrialResult> results) {}
+
+  private List<TrialResult> readLatestResults(StudyName study) {
+    return query(
+        LATEST_RESULTS,
+        statement -> statement.setString(1, study.toString()),
+        row -> {
+          List<TrialResult> results = new ArrayList<>();
+          while (row.next()) {
+            results.add(
+                new TrialResult(
+                    TrialName.parse("trial_name", row.getString("trial_name")),
+                    readFactors(row),
+                    row.getDouble("test_auc"),
+                    row.getDouble("test_acc"),
+                    row.getDouble("training_seconds")));
+          }
+          return List.copyOf(results);
+        });
+  }
+
   private List<TrialMetrics> readAll(ResultSet rows) throws SQLException {
     List<TrialMetrics> result = new ArrayList<>();
     while (rows.next()) {
@@ -180,22 +260,7 @@ public class JdbcTrialMetricsRepository implements TrialMetricsRepository {
 
   private static TrialMetrics read(ResultSet row) throws SQLException {
     TrialName trial = TrialName.parse("trial_name", row.getString("trial_name"));
-    TrialFactors factors =
-        new TrialFactors(
-            row.getString("dataset"),
-            row.getString("dataset_version"),
-            row.getString("architecture"),
-            new InitSpec(
-                InitKind.valueOf(row.getString("init_kind")),
-                row.getString("init_weights"),
-                row.getInt("init_up_to_block"),
-                row.getString("init_source_trial")),
-            new AdaptationSpec(
-                AdaptationKind.valueOf(row.getString("adaptation_kind")),
-                row.getInt("adaptation_freeze_up_to_block")),
-            row.getDouble("label_fraction"),
-            row.getInt("resolution"),
-            row.getLong("seed"));
+    TrialFactors factors = readFactors(row);
     TestMetrics metrics =
         new TestMetrics(
             row.getDouble("test_auc"), row.getDouble("test_acc"), row.getLong("test_count"));
@@ -210,6 +275,24 @@ public class JdbcTrialMetricsRepository implements TrialMetricsRepository {
         row.getString("predictions_key"),
         row.getTimestamp("create_time").toInstant(),
         readReport(row, metrics));
+  }
+
+  private static TrialFactors readFactors(ResultSet row) throws SQLException {
+    return new TrialFactors(
+        row.getString("dataset"),
+        row.getString("dataset_version"),
+        row.getString("architecture"),
+        new InitSpec(
+            InitKind.valueOf(row.getString("init_kind")),
+            row.getString("init_weights"),
+            row.getInt("init_up_to_block"),
+            row.getString("init_source_trial")),
+        new AdaptationSpec(
+            AdaptationKind.valueOf(row.getString("adaptation_kind")),
+            row.getInt("adaptation_freeze_up_to_block")),
+        row.getDouble("label_fraction"),
+        row.getInt("resolution"),
+        row.getLong("seed"));
   }
 
   private static Optional<ClassificationReport> readReport(ResultSet row, TestMetrics medMnist)
