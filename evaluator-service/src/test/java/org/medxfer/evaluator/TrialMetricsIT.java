@@ -20,6 +20,7 @@ import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -306,7 +307,7 @@ class TrialMetricsIT {
     // The recorded study's events and predictions, moved into this test's own study.
     String recorded = DemoStudy.STUDY;
     String mine = "studies/" + study;
-    Map<String, RecordMetadata> lastPerPartition = new java.util.HashMap<>();
+    Map<String, RecordMetadata> lastPerPartition = new HashMap<>();
     int completions = 0;
     for (TrialEvent event : DemoStudy.events()) {
       boolean keep = event.getSpec().getLabelFraction() == 1.0;

@@ -6,11 +6,15 @@ import static org.medxfer.cli.render.Svg.escape;
 import static org.medxfer.cli.render.Svg.fixed;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.IntToDoubleFunction;
 import org.medxfer.proto.evaluation.v1.ArmReport;
 import org.medxfer.proto.evaluation.v1.ComparisonRow;
 import org.medxfer.proto.evaluation.v1.CurvePoint;
@@ -46,7 +50,7 @@ final class ReportPlots {
     max += pad;
     double lo = min;
     double span = max - min;
-    java.util.function.DoubleUnaryOperator x = v -> labelWidth + (v - lo) / span * plotWidth;
+    DoubleUnaryOperator x = v -> labelWidth + (v - lo) / span * plotWidth;
     StringBuilder svg = new StringBuilder();
     svg.append(
         "<svg class=\"plot forest\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"forest plot of delta AUC\">"
@@ -150,9 +154,9 @@ final class ReportPlots {
     int maxEpoch = epochs;
     double plotW = width - left - right;
     double plotH = height - top - bottom;
-    java.util.function.DoubleUnaryOperator x =
+    DoubleUnaryOperator x =
         e -> left + (maxEpoch == 1 ? plotW / 2 : (e - 1) / (maxEpoch - 1.0) * plotW);
-    java.util.function.DoubleUnaryOperator y = v -> top + (yMax - v) / (yMax - yMin) * plotH;
+    DoubleUnaryOperator y = v -> top + (yMax - v) / (yMax - yMin) * plotH;
     StringBuilder svg = new StringBuilder();
     svg.append(
         "<svg class=\"plot curves\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"learning curves\">"
@@ -245,9 +249,9 @@ final class ReportPlots {
     }
     List<Double> xs = new ArrayList<>(fractions);
     double yMin = Math.max(0, Math.floor(minAuc * 10) / 10 - 0.05);
-    java.util.function.DoubleUnaryOperator y = v -> top + (1 - v) / (1 - yMin) * plotH;
+    DoubleUnaryOperator y = v -> top + (1 - v) / (1 - yMin) * plotH;
     // Label fractions are placed evenly in order (they are usually a geometric ladder).
-    java.util.function.IntToDoubleFunction x =
+    IntToDoubleFunction x =
         i -> left + (xs.size() == 1 ? plotW / 2 : (i + 0.5) / xs.size() * plotW);
     StringBuilder svg = new StringBuilder();
     svg.append(
@@ -272,7 +276,7 @@ final class ReportPlots {
       double offset = (s - (series.size() - 1) / 2.0) * 10;
       StringBuilder line = new StringBuilder();
       List<ComparisonRow> rows = new ArrayList<>(entry.getValue());
-      rows.sort(java.util.Comparator.comparingDouble(ComparisonRow::getLabelFraction));
+      rows.sort(Comparator.comparingDouble(ComparisonRow::getLabelFraction));
       for (ComparisonRow row : rows) {
         double px = x.applyAsDouble(xs.indexOf(row.getLabelFraction())) + offset;
         double py = y.applyAsDouble(row.getMeanAuc());
@@ -307,12 +311,7 @@ final class ReportPlots {
 
   /** Horizontal grid lines with their labels from {@code yMin} to {@code yMax}. */
   private static void yGrid(
-      StringBuilder svg,
-      double yMin,
-      double yMax,
-      int left,
-      double plotW,
-      java.util.function.DoubleUnaryOperator y) {
+      StringBuilder svg, double yMin, double yMax, int left, double plotW, DoubleUnaryOperator y) {
     double step = Svg.niceStep(yMax - yMin, 5);
     for (double t = Math.ceil(yMin / step) * step; t <= yMax + 1e-12; t += step) {
       svg.append(
@@ -330,8 +329,7 @@ final class ReportPlots {
   }
 
   /** One coloured square and label per initialisation, stacked from ({@code x}, {@code y}). */
-  private static void legend(
-      StringBuilder svg, java.util.Collection<String> inits, double x, int y) {
+  private static void legend(StringBuilder svg, Collection<String> inits, double x, int y) {
     int row = y;
     for (String init : inits) {
       svg.append(

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
@@ -368,13 +369,13 @@ public final class StudyAnalysis {
     return "%s, %s, fraction %s, %d px"
         .formatted(
             setting.architecture(),
-            setting.adaptation().kind().name().toLowerCase(java.util.Locale.ROOT),
+            setting.adaptation().kind().name().toLowerCase(Locale.ROOT),
             setting.labelFraction(),
             setting.resolution());
   }
 
   private static String describe(InitSpec init) {
-    String kind = init.kind().name().toLowerCase(java.util.Locale.ROOT);
+    String kind = init.kind().name().toLowerCase(Locale.ROOT);
     return init.weights().isEmpty() ? kind : kind + " (" + init.weights() + ")";
   }
 }

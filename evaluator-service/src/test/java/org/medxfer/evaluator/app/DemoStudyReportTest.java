@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -146,7 +147,7 @@ class DemoStudyReportTest {
     Files.createDirectories(dir);
     ListTrialMetricsResponse.Builder trials = ListTrialMetricsResponse.newBuilder();
     metrics.findLatestPerTrial(STUDY).stream()
-        .sorted(java.util.Comparator.comparing(t -> t.trial().toString()))
+        .sorted(Comparator.comparing(t -> t.trial().toString()))
         .forEach(t -> trials.addTrialMetrics(TrialMetricsMapper.toProto(t)));
     Files.writeString(
         dir.resolve("study-report.txtpb"),

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.medxfer.evaluator.infra.stats.CommonsMathDistributions;
@@ -135,7 +137,7 @@ class PairedBootstrapTest {
         multi[3 * i + c] = Math.round(random.nextFloat() * 10) / 10f;
       }
     }
-    int[] binaryLabels = java.util.Arrays.stream(labels).map(l -> l == 0 ? 0 : 1).toArray();
+    int[] binaryLabels = Arrays.stream(labels).map(l -> l == 0 ? 0 : 1).toArray();
     Predictions twoClasses = new Predictions(TaskType.BINARY, 2, binaryLabels, binary);
     Predictions threeClasses = new Predictions(TaskType.MULTI_CLASS, 3, labels, multi);
     for (Predictions predictions : new Predictions[] {twoClasses, threeClasses}) {
@@ -165,10 +167,9 @@ class PairedBootstrapTest {
 
     PairedBootstrap.Interval single = PairedBootstrap.deltaAuc(a1, b1, 1000, 0.95, 7);
     PairedBootstrap.Interval one =
-        PairedBootstrap.meanDeltaAuc(java.util.List.of(a1), java.util.List.of(b1), 1000, 0.95, 7);
+        PairedBootstrap.meanDeltaAuc(List.of(a1), List.of(b1), 1000, 0.95, 7);
     PairedBootstrap.Interval two =
-        PairedBootstrap.meanDeltaAuc(
-            java.util.List.of(a1, a2), java.util.List.of(b1, b2), 1000, 0.95, 7);
+        PairedBootstrap.meanDeltaAuc(List.of(a1, a2), List.of(b1, b2), 1000, 0.95, 7);
 
     assertThat(one).isEqualTo(single);
     double delta1 = MedMnistMetrics.evaluate(a1).auc() - MedMnistMetrics.evaluate(b1).auc();
@@ -188,9 +189,7 @@ class PairedBootstrapTest {
     Predictions b = binormal(other, 1, random);
 
     assertThatThrownBy(
-            () ->
-                PairedBootstrap.meanDeltaAuc(
-                    java.util.List.of(a, a), java.util.List.of(a, b), 1000, 0.95, 1))
+            () -> PairedBootstrap.meanDeltaAuc(List.of(a, a), List.of(a, b), 1000, 0.95, 1))
         .isInstanceOf(InvalidPredictionsException.class)
         .hasMessageContaining("same test set");
   }

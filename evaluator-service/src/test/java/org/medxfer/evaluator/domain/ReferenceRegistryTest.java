@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.medxfer.evaluator.infra.stats.StudyAnalysisProducer;
 
@@ -35,8 +36,8 @@ class ReferenceRegistryTest {
         .filteredOn(r -> r.architecture().equals("resnet18"))
         .extracting(ReferenceResult::metric, ReferenceResult::value)
         .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple(ReferenceResult.Metric.AUC, 0.901),
-            org.assertj.core.groups.Tuple.tuple(ReferenceResult.Metric.ACC, 0.863));
+            Tuple.tuple(ReferenceResult.Metric.AUC, 0.901),
+            Tuple.tuple(ReferenceResult.Metric.ACC, 0.863));
   }
 
   @Test

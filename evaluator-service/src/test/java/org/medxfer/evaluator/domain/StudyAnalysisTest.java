@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.medxfer.evaluator.infra.stats.CommonsMathDistributions;
 
@@ -177,8 +178,6 @@ class StudyAnalysisTest {
 
     assertThat(report.warnings())
         .extracting(w -> w.trial().trialId(), w -> w.warning().kind())
-        .contains(
-            org.assertj.core.groups.Tuple.tuple(
-                "r0", MetricWarning.Kind.ACCURACY_AT_MAJORITY_BASELINE));
+        .contains(Tuple.tuple("r0", MetricWarning.Kind.ACCURACY_AT_MAJORITY_BASELINE));
   }
 }
