@@ -6,6 +6,7 @@ import org.medxfer.cli.command.DemoCommand;
 import org.medxfer.cli.command.DownCommand;
 import org.medxfer.cli.command.PlanCommand;
 import org.medxfer.cli.command.RerunCommand;
+import org.medxfer.cli.command.ReportCommand;
 import org.medxfer.cli.command.StackCommand;
 import org.medxfer.cli.command.StatusCommand;
 import org.medxfer.cli.command.SubmitCommand;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Command;
       SubmitCommand.class,
       RerunCommand.class,
       StatusCommand.class,
-      CompareCommand.class
+      CompareCommand.class,
+      ReportCommand.class
     })
 public final class MedxferCli implements Runnable {
 

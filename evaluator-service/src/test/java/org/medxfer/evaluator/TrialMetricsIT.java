@@ -20,6 +20,7 @@ import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -43,16 +44,19 @@ import org.junit.jupiter.api.Test;
 import org.medxfer.common.grpc.GrpcErrors;
 import org.medxfer.common.kafka.Topics;
 import org.medxfer.common.objectstore.ObjectStore;
+import org.medxfer.evaluator.fixtures.DemoStudy;
 import org.medxfer.proto.dataset.v1.TaskType;
 import org.medxfer.proto.evaluation.v1.CompareStudyRequest;
 import org.medxfer.proto.evaluation.v1.ComparisonRow;
 import org.medxfer.proto.evaluation.v1.EvaluationServiceGrpc;
 import org.medxfer.proto.evaluation.v1.EvaluationServiceGrpc.EvaluationServiceBlockingStub;
 import org.medxfer.proto.evaluation.v1.Factor;
+import org.medxfer.proto.evaluation.v1.GetStudyReportRequest;
 import org.medxfer.proto.evaluation.v1.GetTrialMetricsRequest;
 import org.medxfer.proto.evaluation.v1.ListTrialMetricsRequest;
 import org.medxfer.proto.evaluation.v1.ListTrialMetricsResponse;
 import org.medxfer.proto.evaluation.v1.StudyComparison;
+import org.medxfer.proto.evaluation.v1.StudyReport;
 import org.medxfer.proto.evaluation.v1.TrialMetrics;
 import org.medxfer.proto.trial.v1.Adaptation;
 import org.medxfer.proto.trial.v1.AdaptationKind;
@@ -296,6 +300,69 @@ class TrialMetricsIT {
         .isInstanceOfSatisfying(
             StatusRuntimeException.class,
             e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
+  }
+
+  @Test
+  void theRealDemoStudyReplayedOnKafkaGivesCurvesExtendedMetricsAndPairedComparisons() {
+    // The recorded study's events and predictions, moved into this test's own study.
+    String recorded = DemoStudy.STUDY;
+    String mine = "studies/" + study;
+    Map<String, RecordMetadata> lastPerPartition = new HashMap<>();
+    int completions = 0;
+    for (TrialEvent event : DemoStudy.events()) {
+      boolean keep = event.getSpec().getLabelFraction() == 1.0;
+      if (!keep) {
+        continue;
+      }
+      TrialEvent.Builder moved =
+          event.toBuilder()
+              .setStudy(mine)
+              .setTrial(event.getTrial().replace(recorded, mine))
+              .setEventId(UUID.randomUUID().toString());
+      if (event.getPayloadCase() == TrialEvent.PayloadCase.COMPLETED) {
+        TestPredictions predictions =
+            DemoStudy.predictions(event.getTrial()).toBuilder().setTrial(moved.getTrial()).build();
+        moved.setCompleted(
+            event.getCompleted().toBuilder().setPredictionsKey(storePredictions(predictions)));
+        completions++;
+      }
+      RecordMetadata sent = publish(moved.build());
+      lastPerPartition.put(sent.topic() + sent.partition(), sent);
+    }
+    lastPerPartition.values().forEach(this::awaitHandled);
+
+    StudyReport report =
+        evaluation.getStudyReport(
+            GetStudyReportRequest.newBuilder().setStudy(mine).setBootstrapSeed(7).build());
+    ListTrialMetricsResponse listed = listMetrics(100, "");
+
+    assertThat(completions).isEqualTo(12);
+    assertThat(listed.getTrialMetricsList()).hasSize(12);
+    assertThat(listed.getTrialMetricsList())
+        .allSatisfy(
+            m -> {
+              assertThat(m.getHasExtendedMetrics()).isTrue();
+              assertThat(m.getRecallCount()).isEqualTo(2);
+              assertThat(m.getTestAuc())
+                  .isCloseTo(
+                      pairwiseAuc(DemoStudy.predictions(m.getTrial().replace(mine, recorded))),
+                      within(1e-12));
+            });
+    assertThat(report.getArmsCount()).isEqualTo(4);
+    assertThat(report.getLearningCurvesCount()).isEqualTo(12);
+    assertThat(report.getLearningCurvesList())
+        .allSatisfy(c -> assertThat(c.getPointsCount()).isEqualTo(c.getTotalEpochs()));
+    assertThat(report.getInitComparisonsCount()).isEqualTo(2);
+    assertThat(report.getInitComparisonsList())
+        .allSatisfy(
+            c -> {
+              assertThat(c.getSeedsList()).containsExactly(0L, 1L, 2L);
+              assertThat(c.getDelongCount()).isEqualTo(3);
+              assertThat(c.getLower()).isLessThan(c.getDeltaAuc());
+              assertThat(c.getUpper()).isGreaterThan(c.getDeltaAuc());
+            });
+    assertThat(report.getBootstrapResamples()).isEqualTo(1000);
+    assertThat(report.getBootstrapSeed()).isEqualTo(7);
   }
 
   private static void assertFieldViolation(Runnable call, String field) {

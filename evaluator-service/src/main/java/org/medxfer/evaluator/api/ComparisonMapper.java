@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Set;
 import org.medxfer.evaluator.domain.ArmKey;
 import org.medxfer.evaluator.domain.ArmSummary;
+import org.medxfer.evaluator.domain.ComparisonFilter;
 import org.medxfer.evaluator.domain.Factor;
 import org.medxfer.evaluator.domain.FieldProblem;
+import org.medxfer.evaluator.domain.InitKind;
 import org.medxfer.evaluator.domain.InvalidRequestException;
 import org.medxfer.evaluator.domain.Page;
 import org.medxfer.evaluator.domain.StudyName;
@@ -46,6 +48,39 @@ final class ComparisonMapper {
     return factors;
   }
 
+  /**
+   * The request's filter.
+   *
+   * @throws InvalidRequestException naming {@code filter.init_kinds[i]} for an unspecified kind
+   */
+  static ComparisonFilter toFilter(org.medxfer.proto.evaluation.v1.ComparisonFilter filter) {
+    List<FieldProblem> problems = new ArrayList<>();
+    List<InitKind> kinds = new ArrayList<>();
+    for (int i = 0; i < filter.getInitKindsCount(); i++) {
+      try {
+        InitKind kind = ProtoEnumMapper.toDomain(filter.getInitKinds(i));
+        if (kind == InitKind.UNSPECIFIED) {
+          throw new IllegalArgumentException("unspecified");
+        }
+        kinds.add(kind);
+      } catch (IllegalArgumentException e) {
+        problems.add(
+            new FieldProblem(
+                "filter.init_kinds[" + i + "]",
+                "must be an initialisation kind, not " + filter.getInitKinds(i)));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
+    }
+    return new ComparisonFilter(
+        filter.getDatasetsList(),
+        filter.getArchitecturesList(),
+        kinds,
+        filter.getLabelFractionsList(),
+        filter.getResolutionsList());
+  }
+
   static StudyComparison toProto(StudyName study, List<Factor> groupBy, Page<ArmSummary> page) {
     StudyComparison.Builder comparison =
         StudyComparison.newBuilder()
@@ -60,7 +95,7 @@ final class ComparisonMapper {
     return comparison.build();
   }
 
-  private static ComparisonRow toProto(ArmSummary summary) {
+  static ComparisonRow toProto(ArmSummary summary) {
     ArmKey arm = summary.arm();
     ComparisonRow.Builder row =
         ComparisonRow.newBuilder()

@@ -7,6 +7,7 @@ import org.jboss.logging.Logger;
 import org.medxfer.common.grpc.FieldViolation;
 import org.medxfer.common.grpc.GrpcErrors;
 import org.medxfer.evaluator.domain.DependencyUnavailableException;
+import org.medxfer.evaluator.domain.InvalidPredictionsException;
 import org.medxfer.evaluator.domain.InvalidRequestException;
 import org.medxfer.evaluator.domain.TrialMetricsNotFoundException;
 
@@ -24,6 +25,12 @@ final class ErrorStatusMapper {
 
   /** ErrorInfo reason: PostgreSQL or the object store did not answer; retry later. */
   static final String DEPENDENCY_UNAVAILABLE = "DEPENDENCY_UNAVAILABLE";
+
+  /**
+   * ErrorInfo reason: a report needs a paired comparison the stored predictions do not allow (arms
+   * on different test sets, a test set too small for a bootstrap interval); the message says which.
+   */
+  static final String PREDICTIONS_NOT_COMPARABLE = "PREDICTIONS_NOT_COMPARABLE";
 
   /** ErrorInfo reason: anything else; details are logged, never sent. */
   static final String INTERNAL = "INTERNAL";
@@ -46,6 +53,15 @@ final class ErrorStatusMapper {
     }
     if (error instanceof TrialMetricsNotFoundException notFound) {
       return GrpcErrors.notFound(TRIAL_METRICS_NOT_FOUND, notFound.resourceName());
+    }
+    if (error instanceof InvalidPredictionsException notComparable) {
+      // The evaluator's own sentence about stored results, not an internal detail.
+      return GrpcErrors.toException(
+          GrpcErrors.status(
+              Code.FAILED_PRECONDITION,
+              PREDICTIONS_NOT_COMPARABLE,
+              "the study's stored predictions cannot be compared: " + notComparable.getMessage(),
+              Map.of()));
     }
     if (error instanceof DependencyUnavailableException unavailable) {
       LOG.warnf("answering UNAVAILABLE: %s (%s)", unavailable.getMessage(), unavailable.getCause());

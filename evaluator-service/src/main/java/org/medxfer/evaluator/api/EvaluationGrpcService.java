@@ -8,13 +8,17 @@ import java.util.function.Supplier;
 import org.medxfer.evaluator.app.CompareStudy;
 import org.medxfer.evaluator.app.GetTrialMetrics;
 import org.medxfer.evaluator.app.ListTrialMetrics;
+import org.medxfer.evaluator.app.ReportStudy;
+import org.medxfer.evaluator.domain.ComparisonFilter;
 import org.medxfer.evaluator.domain.Factor;
 import org.medxfer.evaluator.domain.Page;
+import org.medxfer.evaluator.domain.ReportSettings;
 import org.medxfer.evaluator.domain.StudyName;
 import org.medxfer.evaluator.domain.TrialMetrics;
 import org.medxfer.evaluator.domain.TrialName;
 import org.medxfer.proto.evaluation.v1.CompareStudyRequest;
 import org.medxfer.proto.evaluation.v1.EvaluationServiceGrpc;
+import org.medxfer.proto.evaluation.v1.GetStudyReportRequest;
 import org.medxfer.proto.evaluation.v1.GetTrialMetricsRequest;
 import org.medxfer.proto.evaluation.v1.ListTrialMetricsRequest;
 import org.medxfer.proto.evaluation.v1.ListTrialMetricsResponse;
@@ -28,14 +32,17 @@ public class EvaluationGrpcService extends EvaluationServiceGrpc.EvaluationServi
   private final GetTrialMetrics getTrialMetrics;
   private final ListTrialMetrics listTrialMetrics;
   private final CompareStudy compareStudy;
+  private final ReportStudy reportStudy;
 
   EvaluationGrpcService(
       GetTrialMetrics getTrialMetrics,
       ListTrialMetrics listTrialMetrics,
-      CompareStudy compareStudy) {
+      CompareStudy compareStudy,
+      ReportStudy reportStudy) {
     this.getTrialMetrics = getTrialMetrics;
     this.listTrialMetrics = listTrialMetrics;
     this.compareStudy = compareStudy;
+    this.reportStudy = reportStudy;
   }
 
   @Override
@@ -74,10 +81,30 @@ public class EvaluationGrpcService extends EvaluationServiceGrpc.EvaluationServi
         () -> {
           StudyName study = StudyName.parse("study", request.getStudy());
           List<Factor> groupBy = ComparisonMapper.toFactors(request.getGroupByList());
+          ComparisonFilter filter = ComparisonMapper.toFilter(request.getFilter());
           return ComparisonMapper.toProto(
               study,
               groupBy,
-              compareStudy.compare(study, groupBy, request.getPageSize(), request.getPageToken()));
+              compareStudy.compare(
+                  study, groupBy, filter, request.getPageSize(), request.getPageToken()));
+        });
+  }
+
+  @Override
+  public void getStudyReport(
+      GetStudyReportRequest request,
+      StreamObserver<org.medxfer.proto.evaluation.v1.StudyReport> response) {
+    respond(
+        response,
+        () -> {
+          StudyName study = StudyName.parse("study", request.getStudy());
+          ReportSettings settings =
+              ReportSettings.resolve(
+                  request.getTargetValAuc(),
+                  request.getBootstrapResamples(),
+                  request.getBootstrapSeed(),
+                  request.getConfidence());
+          return StudyReportMapper.toProto(reportStudy.report(study, settings));
         });
   }
 

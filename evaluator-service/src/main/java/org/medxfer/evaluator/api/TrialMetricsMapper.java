@@ -2,16 +2,18 @@ package org.medxfer.evaluator.api;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Timestamp;
+import org.medxfer.evaluator.domain.MetricWarning;
 import org.medxfer.evaluator.domain.TrialMetrics;
+import org.medxfer.proto.evaluation.v1.MetricWarningKind;
 import org.medxfer.proto.evaluation.v1.TrialMetrics.Builder;
 import org.medxfer.proto.trial.v1.TrialSpec;
 
 /** Stored trial metrics as the API returns them. */
-final class TrialMetricsMapper {
+public final class TrialMetricsMapper {
 
   private TrialMetricsMapper() {}
 
-  static org.medxfer.proto.evaluation.v1.TrialMetrics toProto(TrialMetrics metrics) {
+  public static org.medxfer.proto.evaluation.v1.TrialMetrics toProto(TrialMetrics metrics) {
     Builder proto =
         org.medxfer.proto.evaluation.v1.TrialMetrics.newBuilder()
             .setName(metrics.trial().metricsName())
@@ -28,10 +30,42 @@ final class TrialMetricsMapper {
                 Timestamp.newBuilder()
                     .setSeconds(metrics.createTime().getEpochSecond())
                     .setNanos(metrics.createTime().getNano()));
+    metrics
+        .report()
+        .ifPresent(
+            report -> {
+              proto
+                  .setHasExtendedMetrics(true)
+                  .setAuprc(report.auprc())
+                  .setBalancedAccuracy(report.balancedAccuracy())
+                  .setF1(report.f1())
+                  .setExpectedCalibrationError(report.expectedCalibrationError())
+                  .addAllRecall(report.recall())
+                  .addAllSpecificity(report.specificity());
+              report.warnings().forEach(w -> proto.addWarnings(toProto(w, "")));
+            });
     return proto.build();
   }
 
-  private static TrialSpec parseSpec(TrialMetrics metrics) {
+  /** A warning, about {@code trial} when not empty. */
+  static org.medxfer.proto.evaluation.v1.MetricWarning toProto(
+      MetricWarning warning, String trial) {
+    return org.medxfer.proto.evaluation.v1.MetricWarning.newBuilder()
+        .setKind(
+            switch (warning.kind()) {
+              case ACCURACY_AT_MAJORITY_BASELINE ->
+                  MetricWarningKind.METRIC_WARNING_KIND_ACCURACY_AT_MAJORITY_BASELINE;
+              case CLASS_RARELY_RECALLED ->
+                  MetricWarningKind.METRIC_WARNING_KIND_CLASS_RARELY_RECALLED;
+            })
+        .setClassIndex(warning.classIndex())
+        .setMessage(warning.message())
+        .setTrial(trial)
+        .build();
+  }
+
+  /** The trial's spec, as the trainer sent it. */
+  static TrialSpec parseSpec(TrialMetrics metrics) {
     try {
       return TrialSpec.parseFrom(metrics.spec());
     } catch (InvalidProtocolBufferException e) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.medxfer.evaluator.domain.ArmComparison;
 import org.medxfer.evaluator.domain.ArmSummary;
+import org.medxfer.evaluator.domain.ComparisonFilter;
 import org.medxfer.evaluator.domain.Factor;
 import org.medxfer.evaluator.domain.Page;
 import org.medxfer.evaluator.domain.PageSize;
@@ -22,7 +23,7 @@ public class CompareStudy {
 
   private final TrialMetricsRepository metrics;
 
-  CompareStudy(TrialMetricsRepository metrics) {
+  public CompareStudy(TrialMetricsRepository metrics) {
     this.metrics = metrics;
   }
 
@@ -31,12 +32,26 @@ public class CompareStudy {
    */
   public Page<ArmSummary> compare(
       StudyName study, List<Factor> groupBy, int pageSize, String pageToken) {
+    return compare(study, groupBy, ComparisonFilter.NONE, pageSize, pageToken);
+  }
+
+  /**
+   * @param groupBy the factors that define an arm, without repeats; empty means every factor
+   * @param filter which trials count
+   */
+  public Page<ArmSummary> compare(
+      StudyName study,
+      List<Factor> groupBy,
+      ComparisonFilter filter,
+      int pageSize,
+      String pageToken) {
     int size = PageSize.resolve("page_size", pageSize);
-    int offset = PageTokens.rowOffset(study, groupBy, pageToken);
-    List<ArmSummary> rows = ArmComparison.summarise(metrics.findLatestPerTrial(study), groupBy);
+    int offset = PageTokens.rowOffset(study, groupBy, filter, pageToken);
+    List<ArmSummary> rows =
+        ArmComparison.summarise(metrics.findLatestResults(study, filter), groupBy);
     int from = Math.min(offset, rows.size());
     int to = Math.min(from + size, rows.size());
-    String next = to < rows.size() ? PageTokens.atRow(study, groupBy, to) : "";
+    String next = to < rows.size() ? PageTokens.atRow(study, groupBy, filter, to) : "";
     return new Page<>(rows.subList(from, to), next);
   }
 }

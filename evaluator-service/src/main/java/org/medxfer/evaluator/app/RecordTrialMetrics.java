@@ -3,16 +3,19 @@ package org.medxfer.evaluator.app;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.medxfer.evaluator.domain.ClassificationReport;
 import org.medxfer.evaluator.domain.CompletedTrial;
 import org.medxfer.evaluator.domain.InvalidPredictionsException;
-import org.medxfer.evaluator.domain.MedMnistMetrics;
 import org.medxfer.evaluator.domain.PredictionsRepository;
 import org.medxfer.evaluator.domain.StoredPredictions;
-import org.medxfer.evaluator.domain.TestMetrics;
 import org.medxfer.evaluator.domain.TrialMetrics;
 import org.medxfer.evaluator.domain.TrialMetricsRepository;
 
-/** Computes and stores the test metrics of a finished trial attempt, once per attempt. */
+/**
+ * Computes and stores the test metrics of a finished trial attempt (MedMNIST's AUC and ACC and the
+ * extended report), once per attempt.
+ */
 @ApplicationScoped
 public class RecordTrialMetrics {
 
@@ -27,7 +30,7 @@ public class RecordTrialMetrics {
   private final PredictionsRepository predictions;
   private final TrialMetricsRepository metrics;
 
-  RecordTrialMetrics(PredictionsRepository predictions, TrialMetricsRepository metrics) {
+  public RecordTrialMetrics(PredictionsRepository predictions, TrialMetricsRepository metrics) {
     this.predictions = predictions;
     this.metrics = metrics;
   }
@@ -54,7 +57,7 @@ public class RecordTrialMetrics {
                   completed.trial(),
                   completed.attempt()));
     }
-    TestMetrics test = MedMnistMetrics.evaluate(stored.predictions());
+    ClassificationReport report = ClassificationReport.of(stored.predictions());
     TrialMetrics row =
         new TrialMetrics(
             completed.trial(),
@@ -62,12 +65,13 @@ public class RecordTrialMetrics {
             completed.factors(),
             completed.spec(),
             stored.predictions().taskType(),
-            test,
+            report.medMnist(),
             completed.trainingSeconds(),
             completed.predictionsKey(),
             // PostgreSQL keeps microseconds; truncating here makes the stored time the returned
             // one.
-            Instant.now().truncatedTo(ChronoUnit.MICROS));
+            Instant.now().truncatedTo(ChronoUnit.MICROS),
+            Optional.of(report));
     return metrics.insertIfAbsent(row) ? Outcome.STORED : Outcome.ALREADY_STORED;
   }
 }

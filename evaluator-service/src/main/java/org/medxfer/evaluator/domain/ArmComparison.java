@@ -21,11 +21,11 @@ public final class ArmComparison {
    * @throws IllegalArgumentException when a trial appears twice, since then one trial would count
    *     as two seeds
    */
-  public static List<ArmSummary> summarise(List<TrialMetrics> trials, List<Factor> groupBy) {
+  public static List<ArmSummary> summarise(List<TrialResult> trials, List<Factor> groupBy) {
     List<Factor> factors = groupBy.isEmpty() ? Factor.ALL : groupBy;
     Set<TrialName> seen = new HashSet<>();
-    Map<ArmKey, List<TrialMetrics>> arms = new LinkedHashMap<>();
-    for (TrialMetrics trial : trials) {
+    Map<ArmKey, List<TrialResult>> arms = new LinkedHashMap<>();
+    for (TrialResult trial : trials) {
       if (!seen.add(trial.trial())) {
         throw new IllegalArgumentException(trial.trial() + " appears more than once");
       }
@@ -38,10 +38,10 @@ public final class ArmComparison {
     return rows;
   }
 
-  private static ArmSummary summarise(ArmKey arm, List<TrialMetrics> members) {
-    double[] aucs = members.stream().mapToDouble(m -> m.metrics().auc()).toArray();
-    double[] accs = members.stream().mapToDouble(m -> m.metrics().acc()).toArray();
-    double[] seconds = members.stream().mapToDouble(TrialMetrics::trainingSeconds).toArray();
+  private static ArmSummary summarise(ArmKey arm, List<TrialResult> members) {
+    double[] aucs = members.stream().mapToDouble(TrialResult::auc).toArray();
+    double[] accs = members.stream().mapToDouble(TrialResult::acc).toArray();
+    double[] seconds = members.stream().mapToDouble(TrialResult::trainingSeconds).toArray();
     return new ArmSummary(
         arm,
         members.size(),

@@ -48,7 +48,14 @@ public final class PageTokens {
 
   /** The token that continues a comparison of {@code study} at row {@code offset}. */
   public static String atRow(StudyName study, List<Factor> groupBy, int offset) {
-    return encode(COMPARE_KIND, study.toString(), groupBy.toString(), Integer.toString(offset));
+    return atRow(study, groupBy, ComparisonFilter.NONE, offset);
+  }
+
+  /** The token that continues a filtered comparison of {@code study} at row {@code offset}. */
+  public static String atRow(
+      StudyName study, List<Factor> groupBy, ComparisonFilter filter, int offset) {
+    return encode(
+        COMPARE_KIND, study.toString(), binding(groupBy, filter), Integer.toString(offset));
   }
 
   /**
@@ -57,6 +64,16 @@ public final class PageTokens {
    * @throws InvalidRequestException when the token is not one this comparison issued
    */
   public static int rowOffset(StudyName study, List<Factor> groupBy, String token) {
+    return rowOffset(study, groupBy, ComparisonFilter.NONE, token);
+  }
+
+  /**
+   * The row at which a filtered comparison resumes; 0 for an empty token.
+   *
+   * @throws InvalidRequestException when the token is not one this comparison issued
+   */
+  public static int rowOffset(
+      StudyName study, List<Factor> groupBy, ComparisonFilter filter, String token) {
     if (token.isEmpty()) {
       return 0;
     }
@@ -64,7 +81,7 @@ public final class PageTokens {
     if (parts.length != 4
         || !parts[0].equals(COMPARE_KIND)
         || !parts[1].equals(study.toString())
-        || !parts[2].equals(groupBy.toString())) {
+        || !parts[2].equals(binding(groupBy, filter))) {
       throw invalid();
     }
     try {
@@ -76,6 +93,12 @@ public final class PageTokens {
     } catch (NumberFormatException e) {
       throw invalid();
     }
+  }
+
+  /** The request fields a comparison token is bound to; unfiltered as before filters existed. */
+  private static String binding(List<Factor> groupBy, ComparisonFilter filter) {
+    // The filter's lists are sorted, so equal filters give equal strings.
+    return filter.isEmpty() ? groupBy.toString() : groupBy + " " + filter;
   }
 
   private static String encode(String... parts) {

@@ -1,7 +1,9 @@
 package org.medxfer.evaluator.domain;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
  * A seeded paired bootstrap confidence interval for ΔAUC = AUC(A) - AUC(B) of two arms scored on
@@ -55,6 +57,22 @@ public final class PairedBootstrap {
    */
   public static Interval deltaAuc(
       Predictions a, Predictions b, int resamples, double confidence, long seed) {
+    return meanDeltaAuc(List.of(a), List.of(b), resamples, confidence, seed);
+  }
+
+  /**
+   * The percentile interval of the mean over pairs of ΔAUC = AUC(a[i]) - AUC(b[i]), for several
+   * pairs of arms (for example one per seed) scored on one test set. Each resample draws images
+   * once and scores every pair on the same drawn images, so the interval covers the test-set
+   * sampling of the mean; with one pair it is {@link #deltaAuc}.
+   *
+   * @throws InvalidPredictionsException as {@link #deltaAuc}, and when the pairs are not all on the
+   *     same test set
+   * @throws IllegalArgumentException as {@link #deltaAuc}, and for no pairs or lists of unequal
+   *     length
+   */
+  public static Interval meanDeltaAuc(
+      List<Predictions> a, List<Predictions> b, int resamples, double confidence, long seed) {
     if (resamples < MIN_RESAMPLES) {
       throw new IllegalArgumentException(
           "at least %d resamples are needed, got %d".formatted(MIN_RESAMPLES, resamples));
@@ -62,14 +80,26 @@ public final class PairedBootstrap {
     if (!(confidence > 0 && confidence < 1)) {
       throw new IllegalArgumentException("confidence must be in (0, 1), got " + confidence);
     }
-    checkPaired(a, b);
-    double delta = MedMnistMetrics.evaluate(a).auc() - MedMnistMetrics.evaluate(b).auc();
-    int n = a.count();
-    int classes = a.numClasses();
-    int[] labels = a.labels();
+    if (a.isEmpty() || a.size() != b.size()) {
+      throw new IllegalArgumentException(
+          "pairs need as many arms on each side, at least one; got %d and %d"
+              .formatted(a.size(), b.size()));
+    }
+    Predictions first = a.get(0);
+    for (int p = 0; p < a.size(); p++) {
+      checkPaired(first, a.get(p));
+      checkPaired(first, b.get(p));
+    }
+    double delta = meanDelta(a, b);
+    List<ResampledAuc> aucsA = a.stream().map(ResampledAuc::new).toList();
+    List<ResampledAuc> aucsB = b.stream().map(ResampledAuc::new).toList();
+    int n = first.count();
+    int classes = first.numClasses();
+    int[] labels = first.labels();
     Random random = new Random(seed);
     double[] deltas = new double[resamples];
     int[] drawn = new int[n];
+    int[] counts = new int[n];
     long redrawn = 0;
     long maxRedraws = (long) MAX_REDRAWS_PER_RESAMPLE * resamples;
     int accepted = 0;
@@ -86,9 +116,15 @@ public final class PairedBootstrap {
         }
         continue;
       }
-      deltas[accepted++] =
-          MedMnistMetrics.evaluate(resample(a, drawn)).auc()
-              - MedMnistMetrics.evaluate(resample(b, drawn)).auc();
+      Arrays.fill(counts, 0);
+      for (int index : drawn) {
+        counts[index]++;
+      }
+      double sum = 0;
+      for (int p = 0; p < aucsA.size(); p++) {
+        sum += aucsA.get(p).auc(counts) - aucsB.get(p).auc(counts);
+      }
+      deltas[accepted++] = sum / aucsA.size();
     }
     Arrays.sort(deltas);
     double alpha = 1 - confidence;
@@ -100,6 +136,98 @@ public final class PairedBootstrap {
         resamples,
         redrawn,
         seed);
+  }
+
+  /** Mean ΔAUC over the pairs on the whole test set. */
+  private static double meanDelta(List<Predictions> a, List<Predictions> b) {
+    double sum = 0;
+    for (int p = 0; p < a.size(); p++) {
+      sum += MedMnistMetrics.evaluate(a.get(p)).auc() - MedMnistMetrics.evaluate(b.get(p)).auc();
+    }
+    return sum / a.size();
+  }
+
+  /**
+   * MedMNIST's AUC of a resample given as how often each image was drawn, without building the
+   * resample: each score column is sorted once, and a resample's AUC is one pass over it, counting
+   * every image as many times as it was drawn. Equal, in exact integer arithmetic, to {@link
+   * MedMnistMetrics} on the resampled predictions (the Mann-Whitney statistic with a tie counting
+   * 1/2), and O(n) per column instead of O(n log n) plus copies, which is what makes 1,000
+   * resamples of 10,000 images affordable.
+   */
+  static final class ResampledAuc {
+
+    private final int[] labels;
+    private final int[] columns;
+    // Per column: images in ascending score order, and where each run of tied scores starts.
+    private final int[][] order;
+    private final boolean[][] tieStart;
+
+    ResampledAuc(Predictions predictions) {
+      labels = predictions.labels();
+      columns =
+          predictions.taskType() == TaskType.BINARY
+              ? new int[] {1}
+              : IntStream.range(0, predictions.numClasses()).toArray();
+      int n = predictions.count();
+      order = new int[columns.length][];
+      tieStart = new boolean[columns.length][];
+      for (int k = 0; k < columns.length; k++) {
+        int column = columns[k];
+        Integer[] sorted = new Integer[n];
+        for (int i = 0; i < n; i++) {
+          sorted[i] = i;
+        }
+        Arrays.sort(
+            sorted,
+            (x, y) -> Float.compare(predictions.score(x, column), predictions.score(y, column)));
+        order[k] = new int[n];
+        tieStart[k] = new boolean[n];
+        for (int i = 0; i < n; i++) {
+          order[k][i] = sorted[i];
+          tieStart[k][i] =
+              i == 0
+                  || predictions.score(sorted[i], column)
+                      != predictions.score(sorted[i - 1], column);
+        }
+      }
+    }
+
+    /** The AUC of the resample that drew image i {@code counts[i]} times. */
+    double auc(int[] counts) {
+      double sum = 0;
+      for (int k = 0; k < columns.length; k++) {
+        sum += columnAuc(k, counts);
+      }
+      return sum / columns.length;
+    }
+
+    private double columnAuc(int k, int[] counts) {
+      int positive = columns[k];
+      int[] sorted = order[k];
+      boolean[] starts = tieStart[k];
+      long negativesBelow = 0;
+      long positives = 0;
+      long twiceU = 0;
+      int i = 0;
+      while (i < sorted.length) {
+        long groupPositives = 0;
+        long groupNegatives = 0;
+        do {
+          int image = sorted[i];
+          if (labels[image] == positive) {
+            groupPositives += counts[image];
+          } else {
+            groupNegatives += counts[image];
+          }
+          i++;
+        } while (i < sorted.length && !starts[i]);
+        twiceU += groupPositives * (2 * negativesBelow + groupNegatives);
+        negativesBelow += groupNegatives;
+        positives += groupPositives;
+      }
+      return twiceU / (2.0 * positives * negativesBelow);
+    }
   }
 
   private static void checkPaired(Predictions a, Predictions b) {
@@ -127,7 +255,8 @@ public final class PairedBootstrap {
     return false;
   }
 
-  private static Predictions resample(Predictions predictions, int[] drawn) {
+  /** The predictions of the images {@code drawn}, in drawn order. */
+  public static Predictions resample(Predictions predictions, int[] drawn) {
     int classes = predictions.numClasses();
     int[] labels = new int[drawn.length];
     float[] scores = new float[drawn.length * classes];

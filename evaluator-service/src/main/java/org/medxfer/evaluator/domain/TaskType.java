@@ -7,8 +7,9 @@ public enum TaskType {
   /** One label out of more than two classes; macro one-vs-rest AUC and argmax ACC. */
   MULTI_CLASS,
   /**
-   * Any subset of the classes. Not computable here: a {@code TestPredictions} holds one class index
-   * per image, so the label sets are lost.
+   * Any subset of the classes. Not computable from stored predictions yet: a {@code
+   * TestPredictions} holds one class index per image, so the label sets are lost; {@link
+   * MultiLabelMetrics} defines how label sets are scored.
    */
   MULTI_LABEL,
   /** Ordered grades; MedMNIST scores them exactly like multi-class. */

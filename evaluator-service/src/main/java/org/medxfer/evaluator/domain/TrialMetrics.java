@@ -2,6 +2,7 @@ package org.medxfer.evaluator.domain;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * The stored result of one trial attempt: its test metrics and what they were computed from.
@@ -11,6 +12,7 @@ import java.util.Arrays;
  * @param trainingSeconds wall-clock training seconds reported by the trainer
  * @param predictionsKey object-store key of the predictions the metrics were computed from
  * @param createTime when the metrics were computed
+ * @param report the metrics beyond AUC and ACC; empty only for attempts stored before they existed
  */
 public record TrialMetrics(
     TrialName trial,
@@ -21,19 +23,25 @@ public record TrialMetrics(
     TestMetrics metrics,
     double trainingSeconds,
     String predictionsKey,
-    Instant createTime) {
+    Instant createTime,
+    Optional<ClassificationReport> report) {
 
   public TrialMetrics {
     if (trial == null || factors == null || spec == null || taskType == null) {
       throw new IllegalArgumentException("trial metrics need a trial, factors, spec and task type");
     }
-    if (metrics == null || predictionsKey == null || createTime == null) {
-      throw new IllegalArgumentException("trial metrics need metrics, a key and a time");
+    if (metrics == null || predictionsKey == null || createTime == null || report == null) {
+      throw new IllegalArgumentException("trial metrics need metrics, a key, a time and a report");
     }
     if (attempt < 1) {
       throw new IllegalArgumentException("attempt must be at least 1, got " + attempt);
     }
     spec = spec.clone();
+  }
+
+  /** The part of these metrics comparisons use. */
+  public TrialResult result() {
+    return new TrialResult(trial, factors, metrics.auc(), metrics.acc(), trainingSeconds);
   }
 
   @Override
@@ -52,7 +60,8 @@ public record TrialMetrics(
         && metrics.equals(that.metrics)
         && Double.compare(trainingSeconds, that.trainingSeconds) == 0
         && predictionsKey.equals(that.predictionsKey)
-        && createTime.equals(that.createTime);
+        && createTime.equals(that.createTime)
+        && report.equals(that.report);
   }
 
   @Override

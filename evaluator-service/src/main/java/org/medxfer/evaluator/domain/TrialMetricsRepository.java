@@ -27,4 +27,10 @@ public interface TrialMetricsRepository {
 
   /** The latest attempt of every trial of the study, in no particular order. */
   List<TrialMetrics> findLatestPerTrial(StudyName study);
+
+  /**
+   * The comparison view of the latest attempt of every trial of the study that {@code filter}
+   * keeps, in no particular order.
+   */
+  List<TrialResult> findLatestResults(StudyName study, ComparisonFilter filter);
 }

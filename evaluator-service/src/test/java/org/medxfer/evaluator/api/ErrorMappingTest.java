@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.medxfer.common.grpc.GrpcErrors;
 import org.medxfer.evaluator.domain.DependencyUnavailableException;
 import org.medxfer.evaluator.domain.Factor;
+import org.medxfer.evaluator.domain.InvalidPredictionsException;
 import org.medxfer.evaluator.domain.InvalidRequestException;
 import org.medxfer.evaluator.domain.StudyName;
 import org.medxfer.evaluator.domain.TrialMetricsNotFoundException;
@@ -82,5 +83,18 @@ class ErrorMappingTest {
     assertThat(internal.getStatus().getDescription()).doesNotContain("secret");
     assertThat(unavailable.getStatus().getDescription()).doesNotContain("secret");
     assertThat(GrpcErrors.errorInfo(internal).map(ErrorInfo::getDomain)).contains("medxfer.org");
+  }
+
+  @Test
+  void predictionsThatCannotBeComparedAreAFailedPreconditionSayingWhy() {
+    StatusRuntimeException status =
+        ErrorStatusMapper.toStatus(
+            new InvalidPredictionsException(
+                "a paired comparison needs both arms on the same test set"));
+
+    assertThat(status.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+    assertThat(status.getStatus().getDescription()).contains("same test set");
+    assertThat(GrpcErrors.errorInfo(status).map(ErrorInfo::getReason))
+        .contains(ErrorStatusMapper.PREDICTIONS_NOT_COMPARABLE);
   }
 }

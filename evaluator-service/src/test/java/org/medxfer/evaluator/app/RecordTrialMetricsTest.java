@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.medxfer.evaluator.domain.AdaptationKind;
 import org.medxfer.evaluator.domain.AdaptationSpec;
@@ -19,8 +18,8 @@ import org.medxfer.evaluator.domain.StudyName;
 import org.medxfer.evaluator.domain.TaskType;
 import org.medxfer.evaluator.domain.TrialFactors;
 import org.medxfer.evaluator.domain.TrialMetrics;
-import org.medxfer.evaluator.domain.TrialMetricsRepository;
 import org.medxfer.evaluator.domain.TrialName;
+import org.medxfer.evaluator.fixtures.InMemoryTrialMetricsRepository;
 
 /** The use case's own rules; storage and the object store are covered by TrialMetricsIT. */
 class RecordTrialMetricsTest {
@@ -48,39 +47,9 @@ class RecordTrialMetricsTest {
         5.0);
   }
 
-  /** Keeps rows in a list: enough to observe what the use case stores. */
-  private static final class RowsInMemory implements TrialMetricsRepository {
-    final List<TrialMetrics> rows = new ArrayList<>();
-
-    @Override
-    public boolean contains(TrialName trial, int attempt) {
-      return rows.stream().anyMatch(r -> r.trial().equals(trial) && r.attempt() == attempt);
-    }
-
-    @Override
-    public boolean insertIfAbsent(TrialMetrics metrics) {
-      return !contains(metrics.trial(), metrics.attempt()) && rows.add(metrics);
-    }
-
-    @Override
-    public Optional<TrialMetrics> findLatest(TrialName trial) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public List<TrialMetrics> findLatestPerTrial(StudyName study, String after, int limit) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public List<TrialMetrics> findLatestPerTrial(StudyName study) {
-      throw new UnsupportedOperationException();
-    }
-  }
-
   @Test
   void storesTheMetricsOnceAndSkipsReadingPredictionsForARedelivery() {
-    RowsInMemory rows = new RowsInMemory();
+    InMemoryTrialMetricsRepository rows = new InMemoryTrialMetricsRepository();
     List<String> reads = new ArrayList<>();
     RecordTrialMetrics record =
         new RecordTrialMetrics(
@@ -94,8 +63,8 @@ class RecordTrialMetricsTest {
     assertThat(record.record(completion(1))).isEqualTo(RecordTrialMetrics.Outcome.ALREADY_STORED);
 
     assertThat(reads).containsExactly("key");
-    assertThat(rows.rows).hasSize(1);
-    TrialMetrics stored = rows.rows.get(0);
+    assertThat(rows.findLatestPerTrial(TRIAL.study())).hasSize(1);
+    TrialMetrics stored = rows.findLatestPerTrial(TRIAL.study()).get(0);
     assertThat(stored.metrics().auc()).isEqualTo(1.0);
     assertThat(stored.metrics().acc()).isEqualTo(1.0);
     assertThat(stored.trainingSeconds()).isEqualTo(5.0);
@@ -104,7 +73,7 @@ class RecordTrialMetricsTest {
 
   @Test
   void predictionsOfAnotherAttemptAreRefused() {
-    RowsInMemory rows = new RowsInMemory();
+    InMemoryTrialMetricsRepository rows = new InMemoryTrialMetricsRepository();
     RecordTrialMetrics record =
         new RecordTrialMetrics(
             key -> new StoredPredictions(TRIAL.toString(), 1, PREDICTIONS), rows);
@@ -113,6 +82,6 @@ class RecordTrialMetricsTest {
         .isInstanceOf(InvalidPredictionsException.class)
         .hasMessageContaining(
             "belong to studies/s/trials/t attempt 1, not to studies/s/trials/t attempt 2");
-    assertThat(rows.rows).isEmpty();
+    assertThat(rows.findLatestPerTrial(TRIAL.study())).isEmpty();
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ArmComparisonTest {
@@ -16,24 +17,33 @@ class ArmComparisonTest {
   private static final InitSpec IMAGENET = new InitSpec(InitKind.IMAGENET, "", 0, "");
   private static final AdaptationSpec FULL = new AdaptationSpec(AdaptationKind.FULL, 0);
 
-  private static TrialMetrics trial(
+  private static TrialResult trial(
       String id, String dataset, InitSpec init, long seed, double auc, double acc, double seconds) {
     return new TrialMetrics(
-        new TrialName(STUDY, id),
-        1,
-        new TrialFactors(
-            dataset, "datasets/" + dataset + "/versions/1", "mobilenet", init, FULL, 1.0, 28, seed),
-        new byte[0],
-        TaskType.BINARY,
-        new TestMetrics(auc, acc, 100),
-        seconds,
-        "predictions/" + id,
-        Instant.EPOCH);
+            new TrialName(STUDY, id),
+            1,
+            new TrialFactors(
+                dataset,
+                "datasets/" + dataset + "/versions/1",
+                "mobilenet",
+                init,
+                FULL,
+                1.0,
+                28,
+                seed),
+            new byte[0],
+            TaskType.BINARY,
+            new TestMetrics(auc, acc, 100),
+            seconds,
+            "predictions/" + id,
+            Instant.EPOCH,
+            Optional.empty())
+        .result();
   }
 
   @Test
   void armsAreSummarisedOverSeedsWithMeanAndSampleStandardDeviation() {
-    List<TrialMetrics> trials =
+    List<TrialResult> trials =
         List.of(
             trial("b-img-0", "breast", IMAGENET, 0, 0.80, 0.70, 10),
             trial("b-img-1", "breast", IMAGENET, 1, 0.90, 0.80, 20),
@@ -62,7 +72,7 @@ class ArmComparisonTest {
 
   @Test
   void ungroupedFactorsAreMergedAndLeftEmpty() {
-    List<TrialMetrics> trials =
+    List<TrialResult> trials =
         List.of(
             trial("b-img", "breast", IMAGENET, 0, 0.8, 0.7, 1),
             trial("b-rnd", "breast", RANDOM, 0, 0.6, 0.5, 1),
@@ -79,7 +89,7 @@ class ArmComparisonTest {
 
   @Test
   void rowsAreSortedByTheFactorsInRequestOrder() {
-    List<TrialMetrics> trials =
+    List<TrialResult> trials =
         List.of(
             trial("p-img", "pneumonia", IMAGENET, 0, 0.9, 0.8, 1),
             trial("b-img", "breast", IMAGENET, 0, 0.8, 0.7, 1),
@@ -104,7 +114,7 @@ class ArmComparisonTest {
 
   @Test
   void noFactorsMeansEveryFactorSoOnlySeedsAreMerged() {
-    List<TrialMetrics> trials =
+    List<TrialResult> trials =
         List.of(
             trial("b-img-0", "breast", IMAGENET, 0, 0.8, 0.7, 1),
             trial("b-img-1", "breast", IMAGENET, 1, 0.9, 0.8, 1),
@@ -139,7 +149,7 @@ class ArmComparisonTest {
 
   @Test
   void aTrialCountedTwiceIsRefused() {
-    TrialMetrics once = trial("b-img-0", "breast", IMAGENET, 0, 0.8, 0.7, 1);
+    TrialResult once = trial("b-img-0", "breast", IMAGENET, 0, 0.8, 0.7, 1);
 
     assertThatThrownBy(() -> ArmComparison.summarise(List.of(once, once), List.of()))
         .isInstanceOf(IllegalArgumentException.class)

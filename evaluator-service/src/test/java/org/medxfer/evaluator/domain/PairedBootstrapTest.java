@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.medxfer.evaluator.infra.stats.CommonsMathDistributions;
@@ -116,5 +118,79 @@ class PairedBootstrapTest {
     // numpy.percentile([1..5], 2.5) = 1 + 0.025*4 = 1.1; 97.5 -> 4.9.
     assertThat(PairedBootstrap.percentile(sorted, 0.025)).isCloseTo(1.1, within(1e-12));
     assertThat(PairedBootstrap.percentile(sorted, 0.975)).isCloseTo(4.9, within(1e-12));
+  }
+
+  @Test
+  void resampledAucCountingDrawsEqualsMedMnistAucOfTheBuiltResampleWithTies() {
+    Random random = new Random(11);
+    int n = 300;
+    int[] labels = new int[n];
+    float[] binary = new float[n * 2];
+    float[] multi = new float[n * 3];
+    for (int i = 0; i < n; i++) {
+      labels[i] = i % 3;
+      // Scores rounded to tenths, so that ties are frequent.
+      float score = Math.round(random.nextFloat() * 10) / 10f;
+      binary[2 * i + 1] = score;
+      binary[2 * i] = 1 - score;
+      for (int c = 0; c < 3; c++) {
+        multi[3 * i + c] = Math.round(random.nextFloat() * 10) / 10f;
+      }
+    }
+    int[] binaryLabels = Arrays.stream(labels).map(l -> l == 0 ? 0 : 1).toArray();
+    Predictions twoClasses = new Predictions(TaskType.BINARY, 2, binaryLabels, binary);
+    Predictions threeClasses = new Predictions(TaskType.MULTI_CLASS, 3, labels, multi);
+    for (Predictions predictions : new Predictions[] {twoClasses, threeClasses}) {
+      PairedBootstrap.ResampledAuc fast = new PairedBootstrap.ResampledAuc(predictions);
+      for (int r = 0; r < 20; r++) {
+        int[] drawn = new int[n];
+        int[] counts = new int[n];
+        for (int i = 0; i < n; i++) {
+          drawn[i] = random.nextInt(n);
+          counts[drawn[i]]++;
+        }
+        double expected =
+            MedMnistMetrics.evaluate(PairedBootstrap.resample(predictions, drawn)).auc();
+        assertThat(fast.auc(counts)).isCloseTo(expected, within(1e-12));
+      }
+    }
+  }
+
+  @Test
+  void meanOverOnePairIsTheSingleDeltaAndOverPairsTheMeanOfTheirDeltas() {
+    Random random = new Random(13);
+    int[] labels = alternatingLabels(200);
+    Predictions a1 = binormal(labels, 1.2, random);
+    Predictions b1 = binormal(labels, 0.6, random);
+    Predictions a2 = binormal(labels, 1.0, random);
+    Predictions b2 = binormal(labels, 0.9, random);
+
+    PairedBootstrap.Interval single = PairedBootstrap.deltaAuc(a1, b1, 1000, 0.95, 7);
+    PairedBootstrap.Interval one =
+        PairedBootstrap.meanDeltaAuc(List.of(a1), List.of(b1), 1000, 0.95, 7);
+    PairedBootstrap.Interval two =
+        PairedBootstrap.meanDeltaAuc(List.of(a1, a2), List.of(b1, b2), 1000, 0.95, 7);
+
+    assertThat(one).isEqualTo(single);
+    double delta1 = MedMnistMetrics.evaluate(a1).auc() - MedMnistMetrics.evaluate(b1).auc();
+    double delta2 = MedMnistMetrics.evaluate(a2).auc() - MedMnistMetrics.evaluate(b2).auc();
+    assertThat(two.delta()).isCloseTo((delta1 + delta2) / 2, within(1e-15));
+    assertThat(two.lower()).isLessThan(two.delta());
+    assertThat(two.upper()).isGreaterThan(two.delta());
+  }
+
+  @Test
+  void pairsOnDifferentTestSetsAreRefused() {
+    Random random = new Random(17);
+    Predictions a = binormal(alternatingLabels(40), 1, random);
+    int[] other = alternatingLabels(40);
+    other[0] = 1 - other[0];
+    other[1] = 1 - other[1];
+    Predictions b = binormal(other, 1, random);
+
+    assertThatThrownBy(
+            () -> PairedBootstrap.meanDeltaAuc(List.of(a, a), List.of(a, b), 1000, 0.95, 1))
+        .isInstanceOf(InvalidPredictionsException.class)
+        .hasMessageContaining("same test set");
   }
 }

@@ -26,6 +26,7 @@ import org.jboss.logging.Logger;
 import org.medxfer.common.kafka.KafkaClientProperties;
 import org.medxfer.common.kafka.Topics;
 import org.medxfer.common.telemetry.TrialScope;
+import org.medxfer.evaluator.app.RecordLearningCurvePoint;
 import org.medxfer.evaluator.app.RecordTrialMetrics;
 import org.medxfer.evaluator.config.TrialEventConsumerConfig;
 import org.medxfer.evaluator.domain.CompletedTrial;
@@ -33,7 +34,8 @@ import org.medxfer.evaluator.domain.InvalidPredictionsException;
 import org.medxfer.proto.trial.v1.TrialEvent;
 
 /**
- * Turns trainers' completion events into stored metrics, on a thread of its own.
+ * Turns trainers' completion events into stored metrics, and their epoch events into stored
+ * learning curves, on a thread of its own.
  *
  * <p>An offset is committed only after its event is handled, so a crash redelivers it, which {@link
  * RecordTrialMetrics} makes harmless. An event that can never yield metrics (unreadable, malformed,
@@ -50,6 +52,7 @@ public class TrialEventConsumer {
   private final String bootstrapServers;
   private final RecordTrialMetrics recordTrialMetrics;
   private final Tracer tracer;
+  private final RecordLearningCurvePoint recordLearningCurvePoint;
   private final CountDownLatch stopping = new CountDownLatch(1);
   private final AtomicReference<String> problem = new AtomicReference<>();
   private volatile KafkaConsumer<String, byte[]> consumer;
@@ -59,11 +62,13 @@ public class TrialEventConsumer {
       TrialEventConsumerConfig config,
       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
       RecordTrialMetrics recordTrialMetrics,
-      Tracer tracer) {
+      Tracer tracer,
+      RecordLearningCurvePoint recordLearningCurvePoint) {
     this.config = config;
     this.tracer = tracer;
     this.bootstrapServers = bootstrapServers;
     this.recordTrialMetrics = recordTrialMetrics;
+    this.recordLearningCurvePoint = recordLearningCurvePoint;
   }
 
   void start(@Observes StartupEvent startup) {
@@ -186,6 +191,10 @@ public class TrialEventConsumer {
       LOG.errorf("skipping unreadable trial event %s (key %s): %s", where, record.key(), e);
       return;
     }
+    if (event.getPayloadCase() == TrialEvent.PayloadCase.EPOCH) {
+      handleEpoch(where, event);
+      return;
+    }
     if (event.getPayloadCase() != TrialEvent.PayloadCase.COMPLETED) {
       return;
     }
@@ -209,6 +218,18 @@ public class TrialEventConsumer {
           "no metrics for trial %s attempt %d, event %s not retried: %s",
           completed.trial(), completed.attempt(), where, e.getMessage());
     }
+  }
+
+  private void handleEpoch(String where, TrialEvent event) {
+    TrialEventMapper.EpochPoint epoch;
+    try {
+      epoch = TrialEventMapper.toEpochPoint(event);
+    } catch (IllegalArgumentException e) {
+      LOG.errorf("skipping malformed epoch %s of trial %s: %s", where, event.getTrial(), e);
+      return;
+    }
+    recordLearningCurvePoint.record(
+        epoch.trial(), epoch.attempt(), epoch.totalEpochs(), epoch.point());
   }
 
   private void commit(TopicPartition partition, long nextOffset) {

@@ -25,7 +25,15 @@ public class ObjectStorePredictionsRepository implements PredictionsRepository {
 
   @Override
   public StoredPredictions load(String key) {
-    byte[] bytes = read(key);
+    return parse(key, read(key));
+  }
+
+  /**
+   * The predictions in {@code bytes}, a serialized {@code TestPredictions} read from {@code key}.
+   *
+   * @throws InvalidPredictionsException when they are not a readable {@code TestPredictions}
+   */
+  public static StoredPredictions parse(String key, byte[] bytes) {
     TestPredictions proto;
     try {
       proto = TestPredictions.parseFrom(bytes);
