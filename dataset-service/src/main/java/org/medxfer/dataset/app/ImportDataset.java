@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
+import org.medxfer.common.images.ImageResizer;
 import org.medxfer.common.images.InvalidImageDataException;
 import org.medxfer.common.images.LabeledImages;
 import org.medxfer.common.images.MedMnistNpz;
@@ -30,10 +31,12 @@ import org.medxfer.dataset.domain.ImportRequest;
 import org.medxfer.dataset.domain.ImportRequestValidator;
 import org.medxfer.dataset.domain.InvalidRequestException;
 import org.medxfer.dataset.domain.InvalidRequestException.Reason;
+import org.medxfer.dataset.domain.PixelStatistics;
 import org.medxfer.dataset.domain.RecordedRequest;
 import org.medxfer.dataset.domain.ShardKeys;
 import org.medxfer.dataset.domain.Split;
 import org.medxfer.dataset.domain.SplitInfo;
+import org.medxfer.dataset.domain.TaskType;
 import org.medxfer.dataset.domain.Violation;
 
 /**
@@ -68,7 +71,7 @@ public class ImportDataset {
   public UploadSpool openUpload() {
     try {
       return new UploadSpool(
-          Files.createTempFile(spoolDirectory(), "upload-", ".npz"), maxFileBytes());
+          Files.createTempFile(spoolDirectory(), "upload-", ".spool"), maxFileBytes());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create an upload spool file", e);
     }
@@ -107,7 +110,7 @@ public class ImportDataset {
           "'%s' has %d bytes, more than the %d this service accepts"
               .formatted(sourceKey, size, maxFileBytes()));
     }
-    Path local = createSpoolFile("source-", ".npz");
+    Path local = createSpoolFile("source-", ".spool");
     try (SpooledFile file = new SpooledFile(local, size, sourceKey)) {
       fileStore.download(sourceKey, local);
       return importFile(request, file);
@@ -171,7 +174,7 @@ public class ImportDataset {
   /** Reads the file and checks it against the card; a refusal marks an existing data set FAILED. */
   private Map<Split, LabeledImages> readValidated(ImportRequest request, SpooledFile file) {
     try {
-      Map<Split, LabeledImages> splits = read(file);
+      Map<Split, LabeledImages> splits = resized(read(request, file), request.imageSize());
       List<Violation> violations = DatasetContentValidator.validate(splits, request.card());
       if (!violations.isEmpty()) {
         throw new InvalidRequestException(
@@ -193,10 +196,14 @@ public class ImportDataset {
     }
   }
 
-  private static Map<Split, LabeledImages> read(SpooledFile file) {
+  private static Map<Split, LabeledImages> read(ImportRequest request, SpooledFile file) {
+    if (request.format().isArchive()) {
+      return ArchiveImages.read(file.path(), file.name(), request);
+    }
     Map<String, LabeledImages> byName;
+    boolean multiLabel = request.card().taskType() == TaskType.MULTI_LABEL;
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file.path()), 1 << 16)) {
-      byName = MedMnistNpz.read(in, file.name());
+      byName = MedMnistNpz.read(in, file.name(), multiLabel);
     } catch (InvalidImageDataException | IllegalArgumentException e) {
       String message =
           e.getMessage().startsWith(file.name())
@@ -211,6 +218,16 @@ public class ImportDataset {
       splits.put(split, byName.get(split.key()));
     }
     return splits;
+  }
+
+  /** Every split resampled to {@code size x size}; unchanged when size is 0. */
+  private static Map<Split, LabeledImages> resized(Map<Split, LabeledImages> splits, int size) {
+    if (size == 0) {
+      return splits;
+    }
+    Map<Split, LabeledImages> resized = new EnumMap<>(Split.class);
+    splits.forEach((split, images) -> resized.put(split, ImageResizer.resize(images, size, size)));
+    return resized;
   }
 
   private ImportOutcome storeVersion(
@@ -258,7 +275,7 @@ public class ImportDataset {
     for (Split split : Split.values()) {
       LabeledImages images = splits.get(split);
       List<Long> classCounts = new ArrayList<>(classCount);
-      for (long count : images.classCounts(classCount)) {
+      for (long count : DatasetContentValidator.classCounts(images, request.card())) {
         classCounts.add(count);
       }
       infos.add(
@@ -277,7 +294,8 @@ public class ImportDataset {
         now(),
         request.card(),
         new ImageShape(train.height(), train.width(), train.channels()),
-        infos);
+        infos,
+        Optional.of(PixelStatistics.of(train.pixels(), train.channels())));
   }
 
   /**

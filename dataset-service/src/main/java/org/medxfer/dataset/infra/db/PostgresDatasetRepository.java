@@ -25,6 +25,7 @@ import org.medxfer.dataset.domain.DatasetVersion;
 import org.medxfer.dataset.domain.DependencyUnavailableException;
 import org.medxfer.dataset.domain.ImageShape;
 import org.medxfer.dataset.domain.ImportError;
+import org.medxfer.dataset.domain.PixelStatistics;
 import org.medxfer.dataset.domain.RecordedRequest;
 import org.medxfer.dataset.domain.Split;
 import org.medxfer.dataset.domain.SplitInfo;
@@ -71,7 +72,8 @@ public class PostgresDatasetRepository implements DatasetRepository {
           try (PreparedStatement statement =
               connection.prepareStatement(
                   "SELECT content_hash, create_time, modality, task_type, class_names, license,"
-                      + " source, image_height, image_width, image_channels"
+                      + " source, image_height, image_width, image_channels, pixel_mean,"
+                      + " pixel_std, pixel_min, pixel_max"
                       + " FROM datasets.versions WHERE dataset_id = ? AND version_id = ?")) {
             statement.setString(1, datasetId);
             statement.setString(2, versionId);
@@ -95,7 +97,8 @@ public class PostgresDatasetRepository implements DatasetRepository {
                       createTime,
                       card,
                       shape,
-                      splits(connection, datasetId, versionId)));
+                      splits(connection, datasetId, versionId),
+                      pixelStatistics(row)));
             }
           }
         });
@@ -269,7 +272,8 @@ public class PostgresDatasetRepository implements DatasetRepository {
         connection.prepareStatement(
             "INSERT INTO datasets.versions (dataset_id, version_id, content_hash, create_time,"
                 + " modality, task_type, class_names, license, source, image_height, image_width,"
-                + " image_channels) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " image_channels, pixel_mean, pixel_std, pixel_min, pixel_max)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       statement.setString(1, v.datasetId());
       statement.setString(2, v.versionId());
       statement.setString(3, v.contentHash());
@@ -282,8 +286,30 @@ public class PostgresDatasetRepository implements DatasetRepository {
       statement.setInt(10, v.imageShape().height());
       statement.setInt(11, v.imageShape().width());
       statement.setInt(12, v.imageShape().channels());
+      PixelStatistics stats = v.pixelStatistics().orElse(null);
+      statement.setArray(
+          13, stats == null ? null : connection.createArrayOf("float8", stats.mean().toArray()));
+      statement.setArray(
+          14, stats == null ? null : connection.createArrayOf("float8", stats.std().toArray()));
+      statement.setArray(
+          15, stats == null ? null : connection.createArrayOf("int4", stats.min().toArray()));
+      statement.setArray(
+          16, stats == null ? null : connection.createArrayOf("int4", stats.max().toArray()));
       statement.executeUpdate();
     }
+  }
+
+  private static Optional<PixelStatistics> pixelStatistics(ResultSet row) throws SQLException {
+    java.sql.Array mean = row.getArray("pixel_mean");
+    if (mean == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new PixelStatistics(
+            List.of((Double[]) mean.getArray()),
+            List.of((Double[]) row.getArray("pixel_std").getArray()),
+            List.of((Integer[]) row.getArray("pixel_min").getArray()),
+            List.of((Integer[]) row.getArray("pixel_max").getArray())));
   }
 
   private static void insertSplit(Connection connection, DatasetVersion v, SplitInfo split)
