@@ -1,24 +1,18 @@
 package org.medxfer.dataset.app;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
-import org.medxfer.common.images.ImageResizer;
-import org.medxfer.common.images.InvalidImageDataException;
 import org.medxfer.common.images.LabeledImages;
-import org.medxfer.common.images.MedMnistNpz;
 import org.medxfer.common.objectstore.ObjectStore;
 import org.medxfer.dataset.config.DatasetServiceConfig;
 import org.medxfer.dataset.domain.DatasetRepository;
@@ -36,7 +30,6 @@ import org.medxfer.dataset.domain.RecordedRequest;
 import org.medxfer.dataset.domain.ShardKeys;
 import org.medxfer.dataset.domain.Split;
 import org.medxfer.dataset.domain.SplitInfo;
-import org.medxfer.dataset.domain.TaskType;
 import org.medxfer.dataset.domain.Violation;
 
 /**
@@ -174,7 +167,7 @@ public class ImportDataset {
   /** Reads the file and checks it against the card; a refusal marks an existing data set FAILED. */
   private Map<Split, LabeledImages> readValidated(ImportRequest request, SpooledFile file) {
     try {
-      Map<Split, LabeledImages> splits = resized(read(request, file), request.imageSize());
+      Map<Split, LabeledImages> splits = DatasetFileReader.read(request, file.path(), file.name());
       List<Violation> violations = DatasetContentValidator.validate(splits, request.card());
       if (!violations.isEmpty()) {
         throw new InvalidRequestException(
@@ -194,40 +187,6 @@ public class ImportDataset {
       }
       throw e;
     }
-  }
-
-  private static Map<Split, LabeledImages> read(ImportRequest request, SpooledFile file) {
-    if (request.format().isArchive()) {
-      return ArchiveImages.read(file.path(), file.name(), request);
-    }
-    Map<String, LabeledImages> byName;
-    boolean multiLabel = request.card().taskType() == TaskType.MULTI_LABEL;
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file.path()), 1 << 16)) {
-      byName = MedMnistNpz.read(in, file.name(), multiLabel);
-    } catch (InvalidImageDataException | IllegalArgumentException e) {
-      String message =
-          e.getMessage().startsWith(file.name())
-              ? e.getMessage()
-              : file.name() + ": " + e.getMessage();
-      throw InvalidRequestException.of(Reason.CORRUPT_FILE, Violation.FILE, message);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read spooled file " + file.path(), e);
-    }
-    Map<Split, LabeledImages> splits = new EnumMap<>(Split.class);
-    for (Split split : Split.values()) {
-      splits.put(split, byName.get(split.key()));
-    }
-    return splits;
-  }
-
-  /** Every split resampled to {@code size x size}; unchanged when size is 0. */
-  private static Map<Split, LabeledImages> resized(Map<Split, LabeledImages> splits, int size) {
-    if (size == 0) {
-      return splits;
-    }
-    Map<Split, LabeledImages> resized = new EnumMap<>(Split.class);
-    splits.forEach((split, images) -> resized.put(split, ImageResizer.resize(images, size, size)));
-    return resized;
   }
 
   private ImportOutcome storeVersion(
