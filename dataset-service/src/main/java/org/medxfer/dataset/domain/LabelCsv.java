@@ -122,6 +122,7 @@ public final class LabelCsv {
     return new Parsed(rows, splitColumn != null, violations);
   }
 
+  /** The class index of one class name, or a violation naming the line. */
   private static Optional<Integer> single(
       String value,
       Map<String, Integer> classIndex,
@@ -140,6 +141,7 @@ public final class LabelCsv {
     return Optional.of(index);
   }
 
+  /** The bit mask of {@code |}-separated class names (empty: no class). */
   private static Optional<Integer> mask(
       String value,
       Map<String, Integer> classIndex,
@@ -151,16 +153,11 @@ public final class LabelCsv {
       return Optional.of(0);
     }
     for (String name : value.split("\\|", -1)) {
-      Integer index = classIndex.get(name.trim());
-      if (index == null) {
-        violations.add(
-            problem(
-                line,
-                "label '%s' is not one of the declared classes %s"
-                    .formatted(name.trim(), card.classNames())));
+      Optional<Integer> index = single(name, classIndex, card, line, violations);
+      if (index.isEmpty()) {
         return Optional.empty();
       }
-      mask |= 1 << index;
+      mask |= 1 << index.get();
     }
     return Optional.of(mask);
   }

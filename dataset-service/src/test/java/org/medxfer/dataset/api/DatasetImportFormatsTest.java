@@ -57,20 +57,6 @@ import org.medxfer.testsupport.LocalInfraResource;
 class DatasetImportFormatsTest {
 
   private static final List<String> BREAST_CLASSES = List.of("malignant", "normal_or_benign");
-  private static final String DICOM_CSV =
-      "file,label,split\n"
-          + "CT_small.dcm,ct,train\n"
-          + "MR_small.dcm,mr,train\n"
-          + "MR_small_RLE.dcm,mr,train\n"
-          + "MR_small_implicit.dcm,mr,val\n"
-          + "MR_small_bigendian.dcm,mr,test\n";
-  private static final String[] DICOM_FILES = {
-    "CT_small.dcm",
-    "MR_small.dcm",
-    "MR_small_RLE.dcm",
-    "MR_small_implicit.dcm",
-    "MR_small_bigendian.dcm"
-  };
 
   @TestHTTPResource("/")
   URL serviceUrl;
@@ -182,7 +168,7 @@ class DatasetImportFormatsTest {
             header("dicom-samples", DatasetFormat.DATASET_FORMAT_DICOM, dicomCard())
                 .setImageSize(64)
                 .setFileName("dicom.zip"),
-            Archives.zip(Archives.dicomFolder(DICOM_CSV, DICOM_FILES)));
+            Archives.zip(Archives.dicomFolder(Archives.DICOM_CSV, Archives.DICOM_FILES)));
 
     DatasetVersion version = response.getVersion();
     assertThat(version.getSplitsList()).extracting(SplitInfo::getCount).containsExactly(3L, 1L, 1L);
@@ -236,7 +222,7 @@ class DatasetImportFormatsTest {
   void aTruncatedDicomIsRefusedByNameAndLeavesNothing() throws Exception {
     Map<String, byte[]> folder =
         Archives.dicomFolder(
-            DICOM_CSV.replace("MR_small_bigendian.dcm", "MR_truncated.dcm"),
+            Archives.DICOM_CSV.replace("MR_small_bigendian.dcm", "MR_truncated.dcm"),
             "CT_small.dcm",
             "MR_small.dcm",
             "MR_small_RLE.dcm",

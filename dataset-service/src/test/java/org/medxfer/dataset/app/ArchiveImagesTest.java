@@ -34,13 +34,6 @@ import org.medxfer.dataset.fixtures.TestImages;
 class ArchiveImagesTest {
 
   private static final List<String> BREAST_CLASSES = List.of("malignant", "normal_or_benign");
-  private static final String DICOM_CSV =
-      "file,label,split\n"
-          + "CT_small.dcm,ct,train\n"
-          + "MR_small.dcm,mr,train\n"
-          + "MR_small_RLE.dcm,mr,train\n"
-          + "MR_small_implicit.dcm,mr,val\n"
-          + "MR_small_bigendian.dcm,mr,test\n";
 
   private static LabeledImages breastTest;
   private static LabeledImages retinaTest;
@@ -130,14 +123,7 @@ class ArchiveImagesTest {
 
   @Test
   void theShippedDicomSamplesImportResampledTo64() throws IOException {
-    Map<String, byte[]> folder =
-        Archives.dicomFolder(
-            DICOM_CSV,
-            "CT_small.dcm",
-            "MR_small.dcm",
-            "MR_small_RLE.dcm",
-            "MR_small_implicit.dcm",
-            "MR_small_bigendian.dcm");
+    Map<String, byte[]> folder = Archives.dicomFolder(Archives.DICOM_CSV, Archives.DICOM_FILES);
     Map<Split, LabeledImages> read = read(folder, dicomRequest(64, Optional.empty()));
 
     LabeledImages train = read.get(Split.TRAIN);
@@ -158,7 +144,7 @@ class ArchiveImagesTest {
   void aTruncatedDicomIsRefusedByEntryName() {
     Map<String, byte[]> folder =
         Archives.dicomFolder(
-            DICOM_CSV.replace("MR_small_bigendian.dcm", "MR_truncated.dcm"),
+            Archives.DICOM_CSV.replace("MR_small_bigendian.dcm", "MR_truncated.dcm"),
             "CT_small.dcm",
             "MR_small.dcm",
             "MR_small_RLE.dcm",

@@ -6,11 +6,13 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
+import java.util.Random;
+import java.util.stream.IntStream;
 import org.medxfer.common.images.ImageShardCodec;
 import org.medxfer.common.images.LabeledImages;
 import org.medxfer.common.images.MedMnistNpz;
@@ -148,7 +150,7 @@ public final class DatasetBench {
     long start = System.nanoTime();
     ShardFile shard = size == 0 ? cache.shard(key) : cache.resized(key, size);
     double prepare = (System.nanoTime() - start) / 1e9;
-    SplittableRandom random = new SplittableRandom(42);
+    Random random = new Random(42);
     long images = 0;
     start = System.nanoTime();
     for (int epoch = 0; epoch < EPOCHS; epoch++) {
@@ -164,28 +166,14 @@ public final class DatasetBench {
     System.out.printf("| %s | %d | %.3f | %.0f |%n", name, images, prepare, images / seconds);
   }
 
-  private static int[] permutation(int n, SplittableRandom random) {
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int swap = order[i];
-      order[i] = order[j];
-      order[j] = swap;
-    }
-    return order;
+  private static int[] permutation(int n, Random random) {
+    List<Integer> order = new ArrayList<>(IntStream.range(0, n).boxed().toList());
+    Collections.shuffle(order, random);
+    return order.stream().mapToInt(Integer::intValue).toArray();
   }
 
   private static Map<String, byte[]> repeatedDicom(int copies) {
-    String[] files = {
-      "CT_small.dcm",
-      "MR_small.dcm",
-      "MR_small_RLE.dcm",
-      "MR_small_implicit.dcm",
-      "MR_small_bigendian.dcm"
-    };
+    String[] files = Archives.DICOM_FILES;
     Map<String, byte[]> entries = new LinkedHashMap<>();
     StringBuilder csv = new StringBuilder("file,label\n");
     for (int copy = 0; copy < copies; copy++) {
