@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.medxfer.common.grpc.GrpcErrors;
 import org.medxfer.dataset.app.GetDatasetVersion;
+import org.medxfer.dataset.app.GetResolutionVariant;
 import org.medxfer.dataset.domain.ContentHash;
 import org.medxfer.dataset.domain.Dataset;
 import org.medxfer.dataset.domain.DatasetCard;
@@ -166,6 +167,21 @@ final class DatasetMapper {
                         .addAllStd(stats.std())
                         .addAllMin(stats.min())
                         .addAllMax(stats.max())));
+    return proto.build();
+  }
+
+  static org.medxfer.proto.dataset.v1.ResolutionVariant toProto(
+      GetResolutionVariant.Outcome outcome) {
+    org.medxfer.dataset.domain.ResolutionVariant variant = outcome.variant();
+    org.medxfer.proto.dataset.v1.ResolutionVariant.Builder proto =
+        org.medxfer.proto.dataset.v1.ResolutionVariant.newBuilder()
+            .setName(
+                versionName(variant.datasetId(), variant.versionId())
+                    + "/variants/"
+                    + variant.size())
+            .setImageShape(toProto(variant.imageShape()))
+            .setAlreadyExisted(outcome.alreadyExisted());
+    variant.splits().forEach(split -> proto.addSplits(toProto(split)));
     return proto.build();
   }
 

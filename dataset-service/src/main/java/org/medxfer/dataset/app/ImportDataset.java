@@ -47,12 +47,17 @@ public class ImportDataset {
   private final DatasetRepository repository;
   private final FileStore fileStore;
   private final DatasetServiceConfig config;
+  private final SpoolDirectory spool;
 
   public ImportDataset(
-      DatasetRepository repository, FileStore fileStore, DatasetServiceConfig config) {
+      DatasetRepository repository,
+      FileStore fileStore,
+      DatasetServiceConfig config,
+      SpoolDirectory spool) {
     this.repository = repository;
     this.fileStore = fileStore;
     this.config = config;
+    this.spool = spool;
   }
 
   /** Refuses a request whose header is unacceptable, before any of its file is read. */
@@ -64,7 +69,7 @@ public class ImportDataset {
   public UploadSpool openUpload() {
     try {
       return new UploadSpool(
-          Files.createTempFile(spoolDirectory(), "upload-", ".spool"), maxFileBytes());
+          Files.createTempFile(spool.path(), "upload-", ".spool"), maxFileBytes());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create an upload spool file", e);
     }
@@ -103,7 +108,7 @@ public class ImportDataset {
           "'%s' has %d bytes, more than the %d this service accepts"
               .formatted(sourceKey, size, maxFileBytes()));
     }
-    Path local = createSpoolFile("source-", ".spool");
+    Path local = spool.newFile("source-", ".spool");
     try (SpooledFile file = new SpooledFile(local, size, sourceKey)) {
       fileStore.download(sourceKey, local);
       return importFile(request, file);
@@ -158,7 +163,7 @@ public class ImportDataset {
 
   private ImportOutcome importFile(ImportRequest request, SpooledFile file) {
     Map<Split, LabeledImages> splits = readValidated(request, file);
-    try (EncodedShards shards = EncodedShards.encode(splits, spoolDirectory())) {
+    try (EncodedShards shards = EncodedShards.encode(splits, spool.path())) {
       return repository.withImportLock(
           request.datasetId(), () -> storeVersion(request, splits, shards));
     }
@@ -285,24 +290,6 @@ public class ImportDataset {
         failure.addSuppressed(e);
         LOG.warnf("cannot remove shard %s of a failed import: %s", key, e.getMessage());
       }
-    }
-  }
-
-  private Path createSpoolFile(String prefix, String suffix) {
-    try {
-      return Files.createTempFile(spoolDirectory(), prefix, suffix);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a spool file", e);
-    }
-  }
-
-  private Path spoolDirectory() {
-    Path directory =
-        config.spoolDir().orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir")));
-    try {
-      return Files.createDirectories(directory);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create spool directory " + directory, e);
     }
   }
 

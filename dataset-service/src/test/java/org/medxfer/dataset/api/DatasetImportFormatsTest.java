@@ -26,6 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.medxfer.common.grpc.GrpcErrors;
+import org.medxfer.common.images.ImageResizer;
+import org.medxfer.common.images.ImageShardCodec;
 import org.medxfer.common.images.LabeledImages;
 import org.medxfer.common.images.MedMnistNpz;
 import org.medxfer.common.objectstore.ObjectStore;
@@ -36,8 +38,10 @@ import org.medxfer.proto.dataset.v1.DatasetCard;
 import org.medxfer.proto.dataset.v1.DatasetFormat;
 import org.medxfer.proto.dataset.v1.DatasetServiceGrpc;
 import org.medxfer.proto.dataset.v1.DatasetVersion;
+import org.medxfer.proto.dataset.v1.GetResolutionVariantRequest;
 import org.medxfer.proto.dataset.v1.ImportDatasetRequest;
 import org.medxfer.proto.dataset.v1.ImportDatasetResponse;
+import org.medxfer.proto.dataset.v1.ResolutionVariant;
 import org.medxfer.proto.dataset.v1.Split;
 import org.medxfer.proto.dataset.v1.SplitInfo;
 import org.medxfer.proto.dataset.v1.SplitPlan;
@@ -201,6 +205,44 @@ class DatasetImportFormatsTest {
     assertThat(uploaded.getVersion().getSplitsList())
         .extracting(SplitInfo::getCount)
         .containsExactly(84L, 12L, 24L);
+  }
+
+  @Test
+  void aResolutionVariantIsComputedOnceStoredAndServedToEveryLaterCall() throws Exception {
+    DatasetVersion version =
+        Uploads.upload(
+                channel,
+                header("breast-variants", DatasetFormat.DATASET_FORMAT_MEDMNIST_NPZ, breastCard()),
+                Archives.shipped("medmnist/breastmnist.npz"))
+            .getVersion();
+    GetResolutionVariantRequest at64 =
+        GetResolutionVariantRequest.newBuilder().setVersion(version.getName()).setSize(64).build();
+
+    ResolutionVariant first = datasets.getResolutionVariant(at64);
+    ResolutionVariant second = datasets.getResolutionVariant(at64);
+
+    assertThat(first.getAlreadyExisted()).isFalse();
+    assertThat(second.getAlreadyExisted()).isTrue();
+    assertThat(second.getSplitsList()).isEqualTo(first.getSplitsList());
+    assertThat(first.getName()).isEqualTo(version.getName() + "/variants/64");
+    assertThat(first.getImageShape().getHeight()).isEqualTo(64);
+    assertThat(first.getSplitsList())
+        .extracting(SplitInfo::getCount)
+        .containsExactly(546L, 78L, 156L);
+    assertThat(first.getSplits(0).getShardKey()).endsWith("/64px/train.shard");
+    LabeledImages stored =
+        ImageShardCodec.read(
+            new java.io.ByteArrayInputStream(objectStore.get(first.getSplits(0).getShardKey())),
+            "variant");
+    assertThat(stored)
+        .isEqualTo(ImageResizer.resize(npz("medmnist/breastmnist.npz").get("train"), 64, 64));
+    assertThat(objectStore.list(version.getName() + "/")).hasSize(6);
+    assertThat(datasets.getResolutionVariant(at64.toBuilder().setSize(28).build()).getSplitsList())
+        .isEqualTo(version.getSplitsList());
+    assertThatThrownBy(() -> datasets.getResolutionVariant(at64.toBuilder().setSize(0).build()))
+        .isInstanceOfSatisfying(
+            StatusRuntimeException.class,
+            e -> assertThat(GrpcErrors.fieldViolations(e).get(0).getField()).isEqualTo("size"));
   }
 
   @Test

@@ -27,6 +27,7 @@ import org.medxfer.dataset.domain.ImageShape;
 import org.medxfer.dataset.domain.ImportError;
 import org.medxfer.dataset.domain.PixelStatistics;
 import org.medxfer.dataset.domain.RecordedRequest;
+import org.medxfer.dataset.domain.ResolutionVariant;
 import org.medxfer.dataset.domain.Split;
 import org.medxfer.dataset.domain.SplitInfo;
 import org.medxfer.dataset.domain.TaskType;
@@ -128,6 +129,72 @@ public class PostgresDatasetRepository implements DatasetRepository {
     }
     splits.sort((a, b) -> a.split().compareTo(b.split()));
     return splits;
+  }
+
+  @Override
+  public Optional<ResolutionVariant> findVariant(String datasetId, String versionId, int size) {
+    return query(
+        "find a %d px variant of datasets/%s/versions/%s".formatted(size, datasetId, versionId),
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT r.split, s.image_count, s.class_counts, r.shard_key, r.shard_bytes,"
+                      + " v.image_channels FROM datasets.resolution_variants r"
+                      + " JOIN datasets.splits s USING (dataset_id, version_id, split)"
+                      + " JOIN datasets.versions v USING (dataset_id, version_id)"
+                      + " WHERE r.dataset_id = ? AND r.version_id = ? AND r.size = ?")) {
+            statement.setString(1, datasetId);
+            statement.setString(2, versionId);
+            statement.setInt(3, size);
+            List<SplitInfo> splits = new ArrayList<>();
+            int channels = 0;
+            try (ResultSet row = statement.executeQuery()) {
+              while (row.next()) {
+                channels = row.getInt("image_channels");
+                splits.add(
+                    new SplitInfo(
+                        Split.fromKey(row.getString("split")).orElseThrow(),
+                        row.getLong("image_count"),
+                        Arrays.asList((Long[]) row.getArray("class_counts").getArray()),
+                        row.getString("shard_key"),
+                        row.getLong("shard_bytes")));
+              }
+            }
+            if (splits.isEmpty()) {
+              return Optional.<ResolutionVariant>empty();
+            }
+            splits.sort((a, b) -> a.split().compareTo(b.split()));
+            return Optional.of(
+                new ResolutionVariant(
+                    datasetId, versionId, size, new ImageShape(size, size, channels), splits));
+          }
+        });
+  }
+
+  @Override
+  public void insertVariant(ResolutionVariant variant, Instant at) {
+    inTransaction(
+        "record a %d px variant of datasets/%s/versions/%s"
+            .formatted(variant.size(), variant.datasetId(), variant.versionId()),
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "INSERT INTO datasets.resolution_variants (dataset_id, version_id, size, split,"
+                      + " shard_key, shard_bytes, create_time) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            for (SplitInfo split : variant.splits()) {
+              statement.setString(1, variant.datasetId());
+              statement.setString(2, variant.versionId());
+              statement.setInt(3, variant.size());
+              statement.setString(4, split.split().key());
+              statement.setString(5, split.shardKey());
+              statement.setLong(6, split.shardBytes());
+              statement.setObject(7, timestamp(at));
+              statement.addBatch();
+            }
+            statement.executeBatch();
+          }
+          return null;
+        });
   }
 
   @Override
