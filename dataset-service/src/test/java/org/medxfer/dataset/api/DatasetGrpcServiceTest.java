@@ -8,8 +8,6 @@ import com.google.rpc.BadRequest;
 import grpc.health.v1.HealthGrpc;
 import grpc.health.v1.HealthOuterClass.HealthCheckRequest;
 import grpc.health.v1.HealthOuterClass.HealthCheckResponse;
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.reflection.v1.ServerReflectionGrpc;
@@ -19,11 +17,8 @@ import io.grpc.reflection.v1.ServiceResponse;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -39,9 +34,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -50,7 +42,6 @@ import org.medxfer.common.grpc.GrpcErrors;
 import org.medxfer.common.images.ImageShardCodec;
 import org.medxfer.common.images.LabeledImages;
 import org.medxfer.common.images.MedMnistNpz;
-import org.medxfer.common.objectstore.ObjectStore;
 import org.medxfer.dataset.fixtures.Uploads;
 import org.medxfer.proto.dataset.v1.Dataset;
 import org.medxfer.proto.dataset.v1.DatasetCard;
@@ -80,33 +71,9 @@ import org.medxfer.testsupport.LocalInfraResource;
     initArgs = @ResourceArg(name = LocalInfraResource.PORT_BASE, value = "28110"),
     restrictToAnnotatedClass = true)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DatasetGrpcServiceTest {
+class DatasetGrpcServiceTest extends DatasetServiceTestBase {
 
   private static final Path BREASTMNIST = Path.of("../data/medmnist/breastmnist.npz");
-
-  @TestHTTPResource("/")
-  URL serviceUrl;
-
-  @Inject ObjectStore objectStore;
-
-  @Inject DataSource dataSource;
-
-  private ManagedChannel channel;
-  private DatasetServiceGrpc.DatasetServiceBlockingStub datasets;
-
-  @BeforeEach
-  void connect() {
-    channel =
-        ManagedChannelBuilder.forAddress(serviceUrl.getHost(), serviceUrl.getPort())
-            .usePlaintext()
-            .build();
-    datasets = DatasetServiceGrpc.newBlockingStub(channel);
-  }
-
-  @AfterEach
-  void disconnect() throws InterruptedException {
-    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-  }
 
   @Test
   @Order(1)

@@ -4,39 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.io.InputStream;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.medxfer.common.grpc.GrpcErrors;
 import org.medxfer.common.images.ImageResizer;
 import org.medxfer.common.images.ImageShardCodec;
 import org.medxfer.common.images.LabeledImages;
 import org.medxfer.common.images.MedMnistNpz;
-import org.medxfer.common.objectstore.ObjectStore;
 import org.medxfer.dataset.fixtures.Archives;
 import org.medxfer.dataset.fixtures.TestImages;
 import org.medxfer.dataset.fixtures.Uploads;
 import org.medxfer.proto.dataset.v1.DatasetCard;
 import org.medxfer.proto.dataset.v1.DatasetFormat;
-import org.medxfer.proto.dataset.v1.DatasetServiceGrpc;
 import org.medxfer.proto.dataset.v1.DatasetVersion;
 import org.medxfer.proto.dataset.v1.GetResolutionVariantRequest;
 import org.medxfer.proto.dataset.v1.ImportDatasetRequest;
@@ -58,33 +47,9 @@ import org.medxfer.testsupport.LocalInfraResource;
     value = LocalInfraResource.class,
     initArgs = @ResourceArg(name = LocalInfraResource.PORT_BASE, value = "28110"),
     restrictToAnnotatedClass = true)
-class DatasetImportFormatsTest {
+class DatasetImportFormatsTest extends DatasetServiceTestBase {
 
   private static final List<String> BREAST_CLASSES = List.of("malignant", "normal_or_benign");
-
-  @TestHTTPResource("/")
-  URL serviceUrl;
-
-  @Inject ObjectStore objectStore;
-
-  @Inject DataSource dataSource;
-
-  private ManagedChannel channel;
-  private DatasetServiceGrpc.DatasetServiceBlockingStub datasets;
-
-  @BeforeEach
-  void connect() {
-    channel =
-        ManagedChannelBuilder.forAddress(serviceUrl.getHost(), serviceUrl.getPort())
-            .usePlaintext()
-            .build();
-    datasets = DatasetServiceGrpc.newBlockingStub(channel);
-  }
-
-  @AfterEach
-  void disconnect() throws InterruptedException {
-    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-  }
 
   @Test
   void pneumoniaMnistImportsWithItsCountsAndPixelStatistics() throws Exception {
@@ -262,14 +227,7 @@ class DatasetImportFormatsTest {
 
   @Test
   void aTruncatedDicomIsRefusedByNameAndLeavesNothing() throws Exception {
-    Map<String, byte[]> folder =
-        Archives.dicomFolder(
-            Archives.DICOM_CSV.replace("MR_small_bigendian.dcm", "MR_truncated.dcm"),
-            "CT_small.dcm",
-            "MR_small.dcm",
-            "MR_small_RLE.dcm",
-            "MR_small_implicit.dcm",
-            "MR_truncated.dcm");
+    Map<String, byte[]> folder = Archives.dicomFolderWithTruncatedFile();
 
     assertRefusedLeavingNothing(
         "bad-truncated-dicom",

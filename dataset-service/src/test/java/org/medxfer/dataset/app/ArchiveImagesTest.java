@@ -142,14 +142,7 @@ class ArchiveImagesTest {
 
   @Test
   void aTruncatedDicomIsRefusedByEntryName() {
-    Map<String, byte[]> folder =
-        Archives.dicomFolder(
-            Archives.DICOM_CSV.replace("MR_small_bigendian.dcm", "MR_truncated.dcm"),
-            "CT_small.dcm",
-            "MR_small.dcm",
-            "MR_small_RLE.dcm",
-            "MR_small_implicit.dcm",
-            "MR_truncated.dcm");
+    Map<String, byte[]> folder = Archives.dicomFolderWithTruncatedFile();
 
     assertRefused(folder, dicomRequest(64, Optional.empty()), Reason.CORRUPT_FILE)
         .startsWith("folder.zip:MR_truncated.dcm");
