@@ -3,19 +3,27 @@ package org.medxfer.cli.client;
 import com.google.protobuf.ByteString;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.medxfer.proto.dataset.v1.DatasetServiceGrpc;
 import org.medxfer.proto.dataset.v1.ImportDatasetRequest;
 import org.medxfer.proto.dataset.v1.ImportDatasetResponse;
 import org.medxfer.proto.dataset.v1.UploadDatasetRequest;
 
-/** Streams a local file to dataset-service's {@code UploadDataset}, with flow control. */
+/**
+ * Streams a local file to dataset-service's {@code UploadDataset}, with flow control; a folder (an
+ * image-folder or DICOM data set with its labels.csv) is zipped to a temporary file first.
+ */
 public final class DatasetUploader {
 
   private static final int CHUNK_BYTES = 1 << 20;
@@ -102,6 +110,37 @@ public final class DatasetUploader {
         throw new UncheckedIOException(io);
       }
       throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /**
+   * Zips a folder's files (entry names relative to the folder, {@code /}-separated) into a new
+   * temporary file, which the caller deletes. Images are already compressed, so entries are only
+   * lightly deflated.
+   */
+  public static Path zipFolder(Path folder) {
+    if (!Files.isRegularFile(folder.resolve("labels.csv"))) {
+      throw new IllegalArgumentException(
+          "folder " + folder + " has no labels.csv (columns file,label[,split])");
+    }
+    try {
+      Path zip = Files.createTempFile("medxfer-import-", ".zip");
+      List<Path> files;
+      try (Stream<Path> walk = Files.walk(folder)) {
+        files = walk.filter(Files::isRegularFile).sorted().toList();
+      }
+      try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+        out.setLevel(1);
+        for (Path file : files) {
+          String name = folder.relativize(file).toString().replace(File.separatorChar, '/');
+          out.putNextEntry(new ZipEntry(name));
+          Files.copy(file, out);
+          out.closeEntry();
+        }
+      }
+      return zip;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot zip " + folder, e);
     }
   }
 }

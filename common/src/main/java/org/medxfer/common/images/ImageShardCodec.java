@@ -26,7 +26,9 @@ import java.util.zip.CheckedOutputStream;
 public final class ImageShardCodec {
 
   private static final byte[] MAGIC = "MXSHARD1".getBytes(StandardCharsets.US_ASCII);
-  private static final int HEADER_BYTES = MAGIC.length + 4 * Integer.BYTES;
+
+  /** Bytes before the labels: the magic and four ints. */
+  static final int HEADER_BYTES = MAGIC.length + 4 * Integer.BYTES;
 
   private ImageShardCodec() {}
 
@@ -37,27 +39,81 @@ public final class ImageShardCodec {
 
   /** Writes the images as one shard. */
   public static void write(LabeledImages images, OutputStream target) {
-    CRC32 crc = new CRC32();
     try {
-      DataOutputStream out =
-          new DataOutputStream(
-              new CheckedOutputStream(new BufferedOutputStream(target, 1 << 16), crc));
-      out.write(MAGIC);
-      out.writeInt(images.count());
-      out.writeInt(images.height());
-      out.writeInt(images.width());
-      out.writeInt(images.channels());
-      for (int label : images.labels()) {
-        out.writeInt(label);
+      StreamWriter writer =
+          begin(
+              target,
+              images.count(),
+              images.height(),
+              images.width(),
+              images.channels(),
+              images.labels());
+      writer.pixels(images.pixels(), 0, images.pixels().length);
+      writer.finish();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Starts a shard whose pixels are written piece by piece, so a large split never has to be on the
+   * heap at once. The caller writes exactly {@code count*height*width*channels} pixel bytes, then
+   * calls {@link StreamWriter#finish()}.
+   */
+  public static StreamWriter begin(
+      OutputStream target, int count, int height, int width, int channels, int[] labels)
+      throws IOException {
+    if (labels.length != count) {
+      throw new IllegalArgumentException("%d labels for %d images".formatted(labels.length, count));
+    }
+    CRC32 crc = new CRC32();
+    DataOutputStream out =
+        new DataOutputStream(
+            new CheckedOutputStream(new BufferedOutputStream(target, 1 << 16), crc));
+    out.write(MAGIC);
+    out.writeInt(count);
+    out.writeInt(height);
+    out.writeInt(width);
+    out.writeInt(channels);
+    for (int label : labels) {
+      out.writeInt(label);
+    }
+    return new StreamWriter(target, out, crc, (long) count * height * width * channels);
+  }
+
+  /** The pixel part of a shard being written; see {@link #begin}. */
+  public static final class StreamWriter {
+    private final OutputStream target;
+    private final DataOutputStream out;
+    private final CRC32 crc;
+    private long remaining;
+
+    private StreamWriter(OutputStream target, DataOutputStream out, CRC32 crc, long pixelBytes) {
+      this.target = target;
+      this.out = out;
+      this.crc = crc;
+      this.remaining = pixelBytes;
+    }
+
+    /** Appends pixel bytes. */
+    public void pixels(byte[] pixels, int offset, int length) throws IOException {
+      if (length > remaining) {
+        throw new IllegalStateException("more pixel bytes than the header announced");
       }
-      out.write(images.pixels());
+      out.write(pixels, offset, length);
+      remaining -= length;
+    }
+
+    /** Writes the checksum; the target stays open. */
+    public void finish() throws IOException {
+      if (remaining != 0) {
+        throw new IllegalStateException(remaining + " pixel bytes missing");
+      }
       out.flush();
       // The checksum covers everything above; written outside the checked stream.
       DataOutputStream trailer = new DataOutputStream(target);
       trailer.writeLong(crc.getValue());
       trailer.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
@@ -71,24 +127,14 @@ public final class ImageShardCodec {
     BufferedInputStream buffered = new BufferedInputStream(source, 1 << 16);
     DataInputStream in = new DataInputStream(new CheckedInputStream(buffered, crc));
     try {
-      byte[] magic = new byte[MAGIC.length];
-      in.readFully(magic);
-      if (!java.util.Arrays.equals(magic, MAGIC)) {
-        throw new InvalidImageDataException(where + ": not an image shard (bad magic)");
-      }
-      int count = in.readInt();
-      int height = in.readInt();
-      int width = in.readInt();
-      int channels = in.readInt();
+      byte[] head = new byte[HEADER_BYTES];
+      in.readFully(head);
+      Header header = readHeader(java.nio.ByteBuffer.wrap(head), where);
+      int count = header.count();
+      int height = header.height();
+      int width = header.width();
+      int channels = header.channels();
       long pixelBytes = (long) count * height * width * channels;
-      if (count < 0
-          || height <= 0
-          || width <= 0
-          || channels <= 0
-          || pixelBytes > Integer.MAX_VALUE) {
-        throw new InvalidImageDataException(
-            where + ": implausible header %d x %dx%dx%d".formatted(count, height, width, channels));
-      }
       int[] labels = new int[count];
       for (int i = 0; i < count; i++) {
         labels[i] = in.readInt();
@@ -106,5 +152,33 @@ public final class ImageShardCodec {
     } catch (IOException e) {
       throw new InvalidImageDataException(where + ": cannot be read: " + e.getMessage(), e);
     }
+  }
+
+  /** The shape fields of a shard header. */
+  record Header(int count, int height, int width, int channels) {}
+
+  /** Reads and checks the header at the buffer's position; {@code where} names the shard. */
+  static Header readHeader(java.nio.ByteBuffer buffer, String where) {
+    if (buffer.remaining() < HEADER_BYTES) {
+      throw new InvalidImageDataException(where + ": truncated shard");
+    }
+    byte[] magic = new byte[MAGIC.length];
+    buffer.get(magic);
+    if (!java.util.Arrays.equals(magic, MAGIC)) {
+      throw new InvalidImageDataException(where + ": not an image shard (bad magic)");
+    }
+    Header header = new Header(buffer.getInt(), buffer.getInt(), buffer.getInt(), buffer.getInt());
+    long pixelBytes = (long) header.count() * header.height() * header.width() * header.channels();
+    if (header.count() < 0
+        || header.height() <= 0
+        || header.width() <= 0
+        || header.channels() <= 0
+        || pixelBytes > Integer.MAX_VALUE) {
+      throw new InvalidImageDataException(
+          where
+              + ": implausible header %d x %dx%dx%d"
+                  .formatted(header.count(), header.height(), header.width(), header.channels()));
+    }
+    return header;
   }
 }

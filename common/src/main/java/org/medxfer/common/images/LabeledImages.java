@@ -46,6 +46,25 @@ public record LabeledImages(
     return counts;
   }
 
+  /**
+   * For multi-label images, whose labels are bit masks: the number of images that have each of the
+   * classes {@code 0..numClasses-1}.
+   */
+  public long[] maskCounts(int numClasses) {
+    long[] counts = new long[numClasses];
+    for (int label : labels) {
+      if (label < 0 || (numClasses < 31 && label >= 1 << numClasses)) {
+        throw new IllegalArgumentException(
+            "label mask %s names a class beyond the %d declared"
+                .formatted(Integer.toBinaryString(label), numClasses));
+      }
+      for (int k = 0; k < numClasses; k++) {
+        counts[k] += (label >>> k) & 1;
+      }
+    }
+    return counts;
+  }
+
   @Override
   public boolean equals(Object other) {
     return other instanceof LabeledImages that

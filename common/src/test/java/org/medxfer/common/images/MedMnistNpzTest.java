@@ -77,4 +77,54 @@ class MedMnistNpzTest {
     assertThatThrownBy(() -> ImageShardCodec.read(new ByteArrayInputStream(truncated), "t.shard"))
         .hasMessageContaining("truncated");
   }
+
+  @Test
+  void multiLabelColumnsBecomeBitMasksAndOtherValuesAreRefused() throws IOException {
+    byte[] npz = multiLabelNpz(new byte[] {1, 0, 1, 0, 0, 0, 0, 1, 1});
+
+    Map<String, LabeledImages> splits =
+        MedMnistNpz.read(new java.io.ByteArrayInputStream(npz), "chest.npz", true);
+
+    assertThat(splits.get("train").labels()).containsExactly(0b101, 0, 0b110);
+    assertThat(splits.get("train").maskCounts(3)).containsExactly(1, 1, 2);
+    assertThatThrownBy(
+            () -> MedMnistNpz.read(new java.io.ByteArrayInputStream(npz), "chest.npz", false))
+        .isInstanceOf(InvalidImageDataException.class)
+        .hasMessageContaining("chest.npz:train_labels")
+        .hasMessageContaining("multi-label");
+    byte[] two = multiLabelNpz(new byte[] {1, 0, 2, 0, 0, 0, 0, 1, 1});
+    assertThatThrownBy(
+            () -> MedMnistNpz.read(new java.io.ByteArrayInputStream(two), "chest.npz", true))
+        .isInstanceOf(InvalidImageDataException.class)
+        .hasMessageContaining("entry 0, column 2 holds 2");
+  }
+
+  /** Three 1x1 grey images per split, with (3, 3) label columns. */
+  private static byte[] multiLabelNpz(byte[] labels) throws IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+      for (String split : MedMnistNpz.SPLITS) {
+        npy(zip, split + "_images", "(3, 1, 1)", new byte[] {1, 2, 3});
+        npy(zip, split + "_labels", "(3, 3)", labels);
+      }
+    }
+    return bytes.toByteArray();
+  }
+
+  private static void npy(java.util.zip.ZipOutputStream zip, String name, String shape, byte[] data)
+      throws IOException {
+    String header = "{'descr': '|u1', 'fortran_order': False, 'shape': " + shape + ", }";
+    StringBuilder padded = new StringBuilder(header);
+    while ((10 + padded.length() + 1) % 64 != 0) {
+      padded.append(' ');
+    }
+    padded.append('\n');
+    zip.putNextEntry(new java.util.zip.ZipEntry(name + ".npy"));
+    zip.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0});
+    zip.write(padded.length() & 0xff);
+    zip.write(padded.length() >> 8);
+    zip.write(padded.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    zip.write(data);
+    zip.closeEntry();
+  }
 }

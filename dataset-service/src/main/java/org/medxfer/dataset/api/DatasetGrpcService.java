@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.medxfer.dataset.api.DatasetErrorMapper.FieldNames;
 import org.medxfer.dataset.app.GetDataset;
 import org.medxfer.dataset.app.GetDatasetVersion;
+import org.medxfer.dataset.app.GetResolutionVariant;
 import org.medxfer.dataset.app.ImportDataset;
 import org.medxfer.dataset.app.ListDatasets;
 import org.medxfer.dataset.domain.DatasetPage;
@@ -15,10 +16,12 @@ import org.medxfer.proto.dataset.v1.DatasetServiceGrpc;
 import org.medxfer.proto.dataset.v1.DatasetVersion;
 import org.medxfer.proto.dataset.v1.GetDatasetRequest;
 import org.medxfer.proto.dataset.v1.GetDatasetVersionRequest;
+import org.medxfer.proto.dataset.v1.GetResolutionVariantRequest;
 import org.medxfer.proto.dataset.v1.ImportDatasetRequest;
 import org.medxfer.proto.dataset.v1.ImportDatasetResponse;
 import org.medxfer.proto.dataset.v1.ListDatasetsRequest;
 import org.medxfer.proto.dataset.v1.ListDatasetsResponse;
+import org.medxfer.proto.dataset.v1.ResolutionVariant;
 import org.medxfer.proto.dataset.v1.UploadDatasetRequest;
 
 /**
@@ -32,16 +35,19 @@ public class DatasetGrpcService extends DatasetServiceGrpc.DatasetServiceImplBas
   private final GetDataset getDataset;
   private final ListDatasets listDatasets;
   private final GetDatasetVersion getDatasetVersion;
+  private final GetResolutionVariant getResolutionVariant;
 
   public DatasetGrpcService(
       ImportDataset importDataset,
       GetDataset getDataset,
       ListDatasets listDatasets,
-      GetDatasetVersion getDatasetVersion) {
+      GetDatasetVersion getDatasetVersion,
+      GetResolutionVariant getResolutionVariant) {
     this.importDataset = importDataset;
     this.getDataset = getDataset;
     this.listDatasets = listDatasets;
     this.getDatasetVersion = getDatasetVersion;
+    this.getResolutionVariant = getResolutionVariant;
   }
 
   @Override
@@ -103,6 +109,20 @@ public class DatasetGrpcService extends DatasetServiceGrpc.DatasetServiceImplBas
         () -> {
           DatasetMapper.VersionRef ref = DatasetMapper.parseVersionName(request.getName());
           return DatasetMapper.toProto(getDatasetVersion.get(ref.datasetId(), ref.versionId()));
+        });
+  }
+
+  @Override
+  @Blocking
+  public void getResolutionVariant(
+      GetResolutionVariantRequest request, StreamObserver<ResolutionVariant> responses) {
+    respond(
+        responses,
+        FieldNames.AS_IS,
+        () -> {
+          DatasetMapper.VersionRef ref = DatasetMapper.parseVersionName(request.getVersion());
+          return DatasetMapper.toProto(
+              getResolutionVariant.get(ref.datasetId(), ref.versionId(), request.getSize()));
         });
   }
 

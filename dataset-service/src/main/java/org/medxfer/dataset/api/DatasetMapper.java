@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.medxfer.common.grpc.GrpcErrors;
 import org.medxfer.dataset.app.GetDatasetVersion;
+import org.medxfer.dataset.app.GetResolutionVariant;
 import org.medxfer.dataset.domain.ContentHash;
 import org.medxfer.dataset.domain.Dataset;
 import org.medxfer.dataset.domain.DatasetCard;
@@ -25,7 +26,10 @@ import org.medxfer.dataset.domain.ImportRequestValidator;
 import org.medxfer.dataset.domain.InvalidRequestException;
 import org.medxfer.dataset.domain.Split;
 import org.medxfer.dataset.domain.SplitInfo;
+import org.medxfer.dataset.domain.SplitPlan;
 import org.medxfer.dataset.domain.TaskType;
+import org.medxfer.dataset.domain.dicom.Window;
+import org.medxfer.proto.dataset.v1.DicomWindow;
 import org.medxfer.proto.dataset.v1.ImportDatasetRequest;
 import org.medxfer.proto.dataset.v1.ImportDatasetResponse;
 
@@ -54,12 +58,35 @@ final class DatasetMapper {
         request.getRequestId(),
         toFormat(request.getFormat()),
         request.getDisplayName(),
-        request.hasCard() ? toCard(request.getCard()) : null);
+        request.hasCard() ? toCard(request.getCard()) : null,
+        request.getImageSize(),
+        request.hasWindow() ? Optional.of(toWindow(request.getWindow())) : Optional.empty(),
+        toSplitPlan(request.getSplitPlan()));
+  }
+
+  private static Window toWindow(DicomWindow window) {
+    try {
+      return new Window(window.getCenter(), window.getWidth());
+    } catch (IllegalArgumentException e) {
+      throw InvalidRequestException.of(
+          InvalidRequestException.Reason.INVALID_IMPORT_REQUEST,
+          "window.width",
+          "window.width must be positive and finite, got " + window.getWidth());
+    }
+  }
+
+  private static SplitPlan toSplitPlan(org.medxfer.proto.dataset.v1.SplitPlan plan) {
+    return new SplitPlan(
+        plan.getSeed(),
+        plan.getValFraction() == 0 ? SplitPlan.DEFAULT_VAL_FRACTION : plan.getValFraction(),
+        plan.getTestFraction() == 0 ? SplitPlan.DEFAULT_TEST_FRACTION : plan.getTestFraction());
   }
 
   private static DatasetFormat toFormat(org.medxfer.proto.dataset.v1.DatasetFormat format) {
     return switch (format) {
       case DATASET_FORMAT_MEDMNIST_NPZ -> DatasetFormat.MEDMNIST_NPZ;
+      case DATASET_FORMAT_IMAGE_FOLDER -> DatasetFormat.IMAGE_FOLDER;
+      case DATASET_FORMAT_DICOM -> DatasetFormat.DICOM;
       case DATASET_FORMAT_UNSPECIFIED, UNRECOGNIZED -> null;
     };
   }
@@ -130,6 +157,31 @@ final class DatasetMapper {
     for (SplitInfo split : version.splits()) {
       proto.addSplits(toProto(split));
     }
+    version
+        .pixelStatistics()
+        .ifPresent(
+            stats ->
+                proto.setPixelStatistics(
+                    org.medxfer.proto.dataset.v1.PixelStatistics.newBuilder()
+                        .addAllMean(stats.mean())
+                        .addAllStd(stats.std())
+                        .addAllMin(stats.min())
+                        .addAllMax(stats.max())));
+    return proto.build();
+  }
+
+  static org.medxfer.proto.dataset.v1.ResolutionVariant toProto(
+      GetResolutionVariant.Outcome outcome) {
+    org.medxfer.dataset.domain.ResolutionVariant variant = outcome.variant();
+    org.medxfer.proto.dataset.v1.ResolutionVariant.Builder proto =
+        org.medxfer.proto.dataset.v1.ResolutionVariant.newBuilder()
+            .setName(
+                versionName(variant.datasetId(), variant.versionId())
+                    + "/variants/"
+                    + variant.size())
+            .setImageShape(toProto(variant.imageShape()))
+            .setAlreadyExisted(outcome.alreadyExisted());
+    variant.splits().forEach(split -> proto.addSplits(toProto(split)));
     return proto.build();
   }
 

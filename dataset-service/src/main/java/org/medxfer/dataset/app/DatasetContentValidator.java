@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.medxfer.common.images.LabeledImages;
 import org.medxfer.dataset.domain.DatasetCard;
 import org.medxfer.dataset.domain.Split;
+import org.medxfer.dataset.domain.TaskType;
 import org.medxfer.dataset.domain.Violation;
 
 /**
@@ -50,24 +51,45 @@ public final class DatasetContentValidator {
                           split.key(), shape(images), shapeReference.key(), shape(reference))));
         }
       }
-      firstLabelOutOfRange(split, images, card.classNames().size()).ifPresent(violations::add);
+      firstLabelOutOfRange(split, images, card).ifPresent(violations::add);
     }
     return violations;
   }
 
   private static Optional<Violation> firstLabelOutOfRange(
-      Split split, LabeledImages images, int classCount) {
+      Split split, LabeledImages images, DatasetCard card) {
+    int classCount = card.classNames().size();
+    boolean multiLabel = card.taskType() == TaskType.MULTI_LABEL;
+    // A multi-label image's label is a bit mask over the classes.
+    long limit = multiLabel ? 1L << classCount : classCount;
     int[] labels = images.labels();
     for (int i = 0; i < labels.length; i++) {
-      if (labels[i] < 0 || labels[i] >= classCount) {
+      if (labels[i] < 0 || labels[i] >= limit) {
+        String label =
+            multiLabel ? "classes mask " + Integer.toBinaryString(labels[i]) : "label " + labels[i];
         return Optional.of(
             new Violation(
                 "card.class_names",
-                "split '%s': entry %d has label %d, but card.class_names declares %d classes (labels 0 to %d)"
-                    .formatted(split.key(), i, labels[i], classCount, classCount - 1)));
+                "split '%s': entry %d has %s, but card.class_names declares %d classes (%s)"
+                    .formatted(
+                        split.key(),
+                        i,
+                        label,
+                        classCount,
+                        multiLabel
+                            ? classCount + " label columns"
+                            : "labels 0 to " + (classCount - 1))));
       }
     }
     return Optional.empty();
+  }
+
+  /** Images per class in class order; for multi-label, images that have the class. */
+  public static long[] classCounts(LabeledImages images, DatasetCard card) {
+    int classCount = card.classNames().size();
+    return card.taskType() == TaskType.MULTI_LABEL
+        ? images.maskCounts(classCount)
+        : images.classCounts(classCount);
   }
 
   private static String shape(LabeledImages images) {

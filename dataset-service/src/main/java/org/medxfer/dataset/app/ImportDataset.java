@@ -1,23 +1,18 @@
 package org.medxfer.dataset.app;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
-import org.medxfer.common.images.InvalidImageDataException;
 import org.medxfer.common.images.LabeledImages;
-import org.medxfer.common.images.MedMnistNpz;
 import org.medxfer.common.objectstore.ObjectStore;
 import org.medxfer.dataset.config.DatasetServiceConfig;
 import org.medxfer.dataset.domain.DatasetRepository;
@@ -30,6 +25,7 @@ import org.medxfer.dataset.domain.ImportRequest;
 import org.medxfer.dataset.domain.ImportRequestValidator;
 import org.medxfer.dataset.domain.InvalidRequestException;
 import org.medxfer.dataset.domain.InvalidRequestException.Reason;
+import org.medxfer.dataset.domain.PixelStatistics;
 import org.medxfer.dataset.domain.RecordedRequest;
 import org.medxfer.dataset.domain.ShardKeys;
 import org.medxfer.dataset.domain.Split;
@@ -51,12 +47,17 @@ public class ImportDataset {
   private final DatasetRepository repository;
   private final FileStore fileStore;
   private final DatasetServiceConfig config;
+  private final SpoolDirectory spool;
 
   public ImportDataset(
-      DatasetRepository repository, FileStore fileStore, DatasetServiceConfig config) {
+      DatasetRepository repository,
+      FileStore fileStore,
+      DatasetServiceConfig config,
+      SpoolDirectory spool) {
     this.repository = repository;
     this.fileStore = fileStore;
     this.config = config;
+    this.spool = spool;
   }
 
   /** Refuses a request whose header is unacceptable, before any of its file is read. */
@@ -68,7 +69,7 @@ public class ImportDataset {
   public UploadSpool openUpload() {
     try {
       return new UploadSpool(
-          Files.createTempFile(spoolDirectory(), "upload-", ".npz"), maxFileBytes());
+          Files.createTempFile(spool.path(), "upload-", ".spool"), maxFileBytes());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create an upload spool file", e);
     }
@@ -107,7 +108,7 @@ public class ImportDataset {
           "'%s' has %d bytes, more than the %d this service accepts"
               .formatted(sourceKey, size, maxFileBytes()));
     }
-    Path local = createSpoolFile("source-", ".npz");
+    Path local = spool.newFile("source-", ".spool");
     try (SpooledFile file = new SpooledFile(local, size, sourceKey)) {
       fileStore.download(sourceKey, local);
       return importFile(request, file);
@@ -162,7 +163,7 @@ public class ImportDataset {
 
   private ImportOutcome importFile(ImportRequest request, SpooledFile file) {
     Map<Split, LabeledImages> splits = readValidated(request, file);
-    try (EncodedShards shards = EncodedShards.encode(splits, spoolDirectory())) {
+    try (EncodedShards shards = EncodedShards.encode(splits, spool.path())) {
       return repository.withImportLock(
           request.datasetId(), () -> storeVersion(request, splits, shards));
     }
@@ -171,7 +172,7 @@ public class ImportDataset {
   /** Reads the file and checks it against the card; a refusal marks an existing data set FAILED. */
   private Map<Split, LabeledImages> readValidated(ImportRequest request, SpooledFile file) {
     try {
-      Map<Split, LabeledImages> splits = read(file);
+      Map<Split, LabeledImages> splits = DatasetFileReader.read(request, file.path(), file.name());
       List<Violation> violations = DatasetContentValidator.validate(splits, request.card());
       if (!violations.isEmpty()) {
         throw new InvalidRequestException(
@@ -191,26 +192,6 @@ public class ImportDataset {
       }
       throw e;
     }
-  }
-
-  private static Map<Split, LabeledImages> read(SpooledFile file) {
-    Map<String, LabeledImages> byName;
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file.path()), 1 << 16)) {
-      byName = MedMnistNpz.read(in, file.name());
-    } catch (InvalidImageDataException | IllegalArgumentException e) {
-      String message =
-          e.getMessage().startsWith(file.name())
-              ? e.getMessage()
-              : file.name() + ": " + e.getMessage();
-      throw InvalidRequestException.of(Reason.CORRUPT_FILE, Violation.FILE, message);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read spooled file " + file.path(), e);
-    }
-    Map<Split, LabeledImages> splits = new EnumMap<>(Split.class);
-    for (Split split : Split.values()) {
-      splits.put(split, byName.get(split.key()));
-    }
-    return splits;
   }
 
   private ImportOutcome storeVersion(
@@ -258,7 +239,7 @@ public class ImportDataset {
     for (Split split : Split.values()) {
       LabeledImages images = splits.get(split);
       List<Long> classCounts = new ArrayList<>(classCount);
-      for (long count : images.classCounts(classCount)) {
+      for (long count : DatasetContentValidator.classCounts(images, request.card())) {
         classCounts.add(count);
       }
       infos.add(
@@ -277,7 +258,8 @@ public class ImportDataset {
         now(),
         request.card(),
         new ImageShape(train.height(), train.width(), train.channels()),
-        infos);
+        infos,
+        Optional.of(PixelStatistics.of(train.pixels(), train.channels())));
   }
 
   /**
@@ -308,24 +290,6 @@ public class ImportDataset {
         failure.addSuppressed(e);
         LOG.warnf("cannot remove shard %s of a failed import: %s", key, e.getMessage());
       }
-    }
-  }
-
-  private Path createSpoolFile(String prefix, String suffix) {
-    try {
-      return Files.createTempFile(spoolDirectory(), prefix, suffix);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a spool file", e);
-    }
-  }
-
-  private Path spoolDirectory() {
-    Path directory =
-        config.spoolDir().orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir")));
-    try {
-      return Files.createDirectories(directory);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create spool directory " + directory, e);
     }
   }
 

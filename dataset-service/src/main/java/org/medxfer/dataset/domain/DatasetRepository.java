@@ -29,6 +29,12 @@ public interface DatasetRepository {
    */
   void insertVersion(String displayName, DatasetVersion version, String requestId);
 
+  /** The stored variant of a version at {@code size}, if one was recorded. */
+  Optional<ResolutionVariant> findVariant(String datasetId, String versionId, int size);
+
+  /** Records a variant in one transaction; call only after every shard of it is stored. */
+  void insertVariant(ResolutionVariant variant, Instant at);
+
   /** Marks an existing data set FAILED with {@code error}; does nothing for an unknown id. */
   void markImportFailed(String datasetId, ImportError error, Instant at);
 

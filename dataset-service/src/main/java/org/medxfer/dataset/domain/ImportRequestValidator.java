@@ -16,6 +16,8 @@ public final class ImportRequestValidator {
   static final int MAX_REQUEST_ID_LENGTH = 128;
   static final int MAX_DISPLAY_NAME_LENGTH = 256;
   static final int MAX_CLASS_NAME_LENGTH = 128;
+  static final int MAX_IMAGE_SIZE = 1024;
+  static final int MAX_MULTI_LABEL_CLASSES = 31;
 
   private ImportRequestValidator() {}
 
@@ -48,14 +50,49 @@ public final class ImportRequestValidator {
               "display_name has more than " + MAX_DISPLAY_NAME_LENGTH + " characters"));
     }
     if (request.format() == null) {
-      violations.add(new Violation("format", "format must be set (DATASET_FORMAT_MEDMNIST_NPZ)"));
+      violations.add(
+          new Violation(
+              "format",
+              "format must be set (DATASET_FORMAT_MEDMNIST_NPZ, DATASET_FORMAT_IMAGE_FOLDER or"
+                  + " DATASET_FORMAT_DICOM)"));
     }
-    validateCard(request.card(), request.format(), violations);
+    if (request.imageSize() < 0 || request.imageSize() > MAX_IMAGE_SIZE) {
+      violations.add(
+          new Violation(
+              "image_size",
+              "image_size must be 0 (keep) or 1 to %d, got %d"
+                  .formatted(MAX_IMAGE_SIZE, request.imageSize())));
+    }
+    if (request.window().isPresent() && request.format() != DatasetFormat.DICOM) {
+      violations.add(new Violation("window", "window applies to DATASET_FORMAT_DICOM only"));
+    }
+    validateSplitPlan(request.splitPlan(), violations);
+    validateCard(request.card(), violations);
     return violations;
   }
 
-  private static void validateCard(
-      DatasetCard card, DatasetFormat format, List<Violation> violations) {
+  private static void validateSplitPlan(SplitPlan plan, List<Violation> violations) {
+    if (!(plan.valFraction() >= 0 && plan.valFraction() < 1)) {
+      violations.add(
+          new Violation(
+              "split_plan.val_fraction",
+              "split_plan.val_fraction must be in [0, 1), got " + plan.valFraction()));
+    }
+    if (!(plan.testFraction() >= 0 && plan.testFraction() < 1)) {
+      violations.add(
+          new Violation(
+              "split_plan.test_fraction",
+              "split_plan.test_fraction must be in [0, 1), got " + plan.testFraction()));
+    }
+    if (plan.valFraction() + plan.testFraction() >= 1) {
+      violations.add(
+          new Violation(
+              "split_plan",
+              "split_plan.val_fraction + split_plan.test_fraction must leave images for train"));
+    }
+  }
+
+  private static void validateCard(DatasetCard card, List<Violation> violations) {
     if (card == null) {
       violations.add(new Violation("card", "card is required (task_type and class_names)"));
       return;
@@ -63,11 +100,6 @@ public final class ImportRequestValidator {
     TaskType taskType = card.taskType();
     if (taskType == null) {
       violations.add(new Violation("card.task_type", "card.task_type must be set"));
-    } else if (taskType == TaskType.MULTI_LABEL && format == DatasetFormat.MEDMNIST_NPZ) {
-      violations.add(
-          new Violation(
-              "card.task_type",
-              "TASK_TYPE_MULTI_LABEL is not supported for DATASET_FORMAT_MEDMNIST_NPZ (one label per image)"));
     }
     List<String> classNames = card.classNames();
     if (classNames.isEmpty()) {
@@ -114,7 +146,12 @@ public final class ImportRequestValidator {
           count >= 2
               ? Optional.empty()
               : Optional.of("TASK_TYPE_ORDINAL needs at least 2 grades, got " + count);
-      case MULTI_LABEL -> Optional.empty();
+      case MULTI_LABEL ->
+          count <= MAX_MULTI_LABEL_CLASSES
+              ? Optional.empty()
+              : Optional.of(
+                  "TASK_TYPE_MULTI_LABEL allows at most %d classes, got %d"
+                      .formatted(MAX_MULTI_LABEL_CLASSES, count));
     };
   }
 }

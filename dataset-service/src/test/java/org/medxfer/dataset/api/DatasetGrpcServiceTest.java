@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import com.google.protobuf.ByteString;
 import com.google.rpc.BadRequest;
 import grpc.health.v1.HealthGrpc;
 import grpc.health.v1.HealthOuterClass.HealthCheckRequest;
 import grpc.health.v1.HealthOuterClass.HealthCheckResponse;
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.reflection.v1.ServerReflectionGrpc;
@@ -20,34 +17,23 @@ import io.grpc.reflection.v1.ServiceResponse;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -56,7 +42,7 @@ import org.medxfer.common.grpc.GrpcErrors;
 import org.medxfer.common.images.ImageShardCodec;
 import org.medxfer.common.images.LabeledImages;
 import org.medxfer.common.images.MedMnistNpz;
-import org.medxfer.common.objectstore.ObjectStore;
+import org.medxfer.dataset.fixtures.Uploads;
 import org.medxfer.proto.dataset.v1.Dataset;
 import org.medxfer.proto.dataset.v1.DatasetCard;
 import org.medxfer.proto.dataset.v1.DatasetFormat;
@@ -85,34 +71,9 @@ import org.medxfer.testsupport.LocalInfraResource;
     initArgs = @ResourceArg(name = LocalInfraResource.PORT_BASE, value = "28110"),
     restrictToAnnotatedClass = true)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DatasetGrpcServiceTest {
+class DatasetGrpcServiceTest extends DatasetServiceTestBase {
 
   private static final Path BREASTMNIST = Path.of("../data/medmnist/breastmnist.npz");
-  private static final int CHUNK_BYTES = 128 * 1024;
-
-  @TestHTTPResource("/")
-  URL serviceUrl;
-
-  @Inject ObjectStore objectStore;
-
-  @Inject DataSource dataSource;
-
-  private ManagedChannel channel;
-  private DatasetServiceGrpc.DatasetServiceBlockingStub datasets;
-
-  @BeforeEach
-  void connect() {
-    channel =
-        ManagedChannelBuilder.forAddress(serviceUrl.getHost(), serviceUrl.getPort())
-            .usePlaintext()
-            .build();
-    datasets = DatasetServiceGrpc.newBlockingStub(channel);
-  }
-
-  @AfterEach
-  void disconnect() throws InterruptedException {
-    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-  }
 
   @Test
   @Order(1)
@@ -527,59 +488,19 @@ class DatasetGrpcServiceTest {
   }
 
   private static UploadDatasetRequest chunk(byte[] bytes) {
-    return UploadDatasetRequest.newBuilder().setChunk(ByteString.copyFrom(bytes)).build();
+    return Uploads.chunk(bytes);
   }
 
-  /** Uploads {@code file} after the header, in several chunks. */
   private ImportDatasetResponse upload(ImportDatasetRequest.Builder header, byte[] file)
       throws Exception {
-    List<UploadDatasetRequest> messages = new ArrayList<>();
-    messages.add(UploadDatasetRequest.newBuilder().setHeader(header).build());
-    for (int offset = 0; offset < file.length; offset += CHUNK_BYTES) {
-      messages.add(
-          chunk(Arrays.copyOfRange(file, offset, Math.min(file.length, offset + CHUNK_BYTES))));
-    }
-    return send(messages);
+    return Uploads.upload(channel, header, file);
   }
 
   private ImportDatasetResponse send(List<UploadDatasetRequest> messages) throws Exception {
-    CompletableFuture<ImportDatasetResponse> result = new CompletableFuture<>();
-    StreamObserver<UploadDatasetRequest> requests =
-        DatasetServiceGrpc.newStub(channel)
-            .uploadDataset(
-                new StreamObserver<>() {
-                  @Override
-                  public void onNext(ImportDatasetResponse response) {
-                    result.complete(response);
-                  }
-
-                  @Override
-                  public void onError(Throwable error) {
-                    result.completeExceptionally(error);
-                  }
-
-                  @Override
-                  public void onCompleted() {}
-                });
-    for (UploadDatasetRequest message : messages) {
-      requests.onNext(message);
-    }
-    requests.onCompleted();
-    try {
-      return result.get(60, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      throw (Exception) e.getCause();
-    }
+    return Uploads.send(channel, messages);
   }
 
   private long countRows(String sql, String datasetId) throws Exception {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setString(1, datasetId);
-      try (ResultSet row = statement.executeQuery()) {
-        row.next();
-        return row.getLong(1);
-      }
-    }
+    return Uploads.countRows(dataSource, sql, datasetId);
   }
 }

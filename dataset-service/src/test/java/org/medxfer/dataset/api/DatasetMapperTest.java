@@ -47,4 +47,43 @@ class DatasetMapperTest {
         .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("latest");
   }
+
+  @Test
+  void anImportRequestCarriesSizeWindowAndSplitPlanWithDefaultShares() {
+    org.medxfer.dataset.domain.ImportRequest request =
+        DatasetMapper.toImportRequest(
+            org.medxfer.proto.dataset.v1.ImportDatasetRequest.newBuilder()
+                .setFormat(org.medxfer.proto.dataset.v1.DatasetFormat.DATASET_FORMAT_DICOM)
+                .setImageSize(64)
+                .setWindow(
+                    org.medxfer.proto.dataset.v1.DicomWindow.newBuilder()
+                        .setCenter(40)
+                        .setWidth(400))
+                .setSplitPlan(org.medxfer.proto.dataset.v1.SplitPlan.newBuilder().setSeed(7))
+                .build());
+
+    assertThat(request.format()).isEqualTo(org.medxfer.dataset.domain.DatasetFormat.DICOM);
+    assertThat(request.imageSize()).isEqualTo(64);
+    assertThat(request.window()).contains(new org.medxfer.dataset.domain.dicom.Window(40, 400));
+    assertThat(request.splitPlan())
+        .isEqualTo(new org.medxfer.dataset.domain.SplitPlan(7, 0.1, 0.2));
+  }
+
+  @Test
+  void aWindowWithoutWidthIsRefusedByField() {
+    assertThatThrownBy(
+            () ->
+                DatasetMapper.toImportRequest(
+                    org.medxfer.proto.dataset.v1.ImportDatasetRequest.newBuilder()
+                        .setWindow(
+                            org.medxfer.proto.dataset.v1.DicomWindow.newBuilder().setCenter(40))
+                        .build()))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e -> {
+              assertThat(e.reason())
+                  .isEqualTo(InvalidRequestException.Reason.INVALID_IMPORT_REQUEST);
+              assertThat(e.violations().get(0).field()).isEqualTo("window.width");
+            });
+  }
 }

@@ -80,13 +80,36 @@ class ImportRequestValidatorTest {
   }
 
   @Test
-  void multiLabelCannotComeFromAMedMnistNpz() {
-    DatasetCard card =
+  void multiLabelAllowsAtMost31ClassesBecauseLabelsAreBitMasks() {
+    DatasetCard chest =
         new DatasetCard("x-ray", TaskType.MULTI_LABEL, List.of("a", "b", "c"), "CC BY 4.0", "");
+    List<String> many = java.util.stream.IntStream.range(0, 32).mapToObj(i -> "c" + i).toList();
+    DatasetCard tooMany = new DatasetCard("x-ray", TaskType.MULTI_LABEL, many, "CC BY 4.0", "");
 
-    assertThat(ImportRequestValidator.validate(request("chest", card)))
+    assertThat(ImportRequestValidator.validate(request("chest", chest))).isEmpty();
+    assertThat(ImportRequestValidator.validate(request("chest", tooMany)))
         .extracting(Violation::field)
-        .containsExactly("card.task_type");
+        .containsExactly("card.class_names");
+  }
+
+  @Test
+  void refusesABadImageSizeSplitPlanAndAWindowOutsideDicom() {
+    DatasetCard card =
+        new DatasetCard("x-ray", TaskType.BINARY, List.of("a", "b"), "CC BY 4.0", "");
+    ImportRequest request =
+        new ImportRequest(
+            "chest",
+            "",
+            DatasetFormat.IMAGE_FOLDER,
+            "",
+            card,
+            -1,
+            java.util.Optional.of(new org.medxfer.dataset.domain.dicom.Window(40, 400)),
+            new SplitPlan(1, 0.6, 0.5));
+
+    assertThat(ImportRequestValidator.validate(request))
+        .extracting(Violation::field)
+        .containsExactly("image_size", "window", "split_plan");
   }
 
   @Test

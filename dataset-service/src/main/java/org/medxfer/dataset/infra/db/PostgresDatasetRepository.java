@@ -25,7 +25,9 @@ import org.medxfer.dataset.domain.DatasetVersion;
 import org.medxfer.dataset.domain.DependencyUnavailableException;
 import org.medxfer.dataset.domain.ImageShape;
 import org.medxfer.dataset.domain.ImportError;
+import org.medxfer.dataset.domain.PixelStatistics;
 import org.medxfer.dataset.domain.RecordedRequest;
+import org.medxfer.dataset.domain.ResolutionVariant;
 import org.medxfer.dataset.domain.Split;
 import org.medxfer.dataset.domain.SplitInfo;
 import org.medxfer.dataset.domain.TaskType;
@@ -71,7 +73,8 @@ public class PostgresDatasetRepository implements DatasetRepository {
           try (PreparedStatement statement =
               connection.prepareStatement(
                   "SELECT content_hash, create_time, modality, task_type, class_names, license,"
-                      + " source, image_height, image_width, image_channels"
+                      + " source, image_height, image_width, image_channels, pixel_mean,"
+                      + " pixel_std, pixel_min, pixel_max"
                       + " FROM datasets.versions WHERE dataset_id = ? AND version_id = ?")) {
             statement.setString(1, datasetId);
             statement.setString(2, versionId);
@@ -95,7 +98,8 @@ public class PostgresDatasetRepository implements DatasetRepository {
                       createTime,
                       card,
                       shape,
-                      splits(connection, datasetId, versionId)));
+                      splits(connection, datasetId, versionId),
+                      pixelStatistics(row)));
             }
           }
         });
@@ -125,6 +129,72 @@ public class PostgresDatasetRepository implements DatasetRepository {
     }
     splits.sort((a, b) -> a.split().compareTo(b.split()));
     return splits;
+  }
+
+  @Override
+  public Optional<ResolutionVariant> findVariant(String datasetId, String versionId, int size) {
+    return query(
+        "find a %d px variant of datasets/%s/versions/%s".formatted(size, datasetId, versionId),
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT r.split, s.image_count, s.class_counts, r.shard_key, r.shard_bytes,"
+                      + " v.image_channels FROM datasets.resolution_variants r"
+                      + " JOIN datasets.splits s USING (dataset_id, version_id, split)"
+                      + " JOIN datasets.versions v USING (dataset_id, version_id)"
+                      + " WHERE r.dataset_id = ? AND r.version_id = ? AND r.size = ?")) {
+            statement.setString(1, datasetId);
+            statement.setString(2, versionId);
+            statement.setInt(3, size);
+            List<SplitInfo> splits = new ArrayList<>();
+            int channels = 0;
+            try (ResultSet row = statement.executeQuery()) {
+              while (row.next()) {
+                channels = row.getInt("image_channels");
+                splits.add(
+                    new SplitInfo(
+                        Split.fromKey(row.getString("split")).orElseThrow(),
+                        row.getLong("image_count"),
+                        Arrays.asList((Long[]) row.getArray("class_counts").getArray()),
+                        row.getString("shard_key"),
+                        row.getLong("shard_bytes")));
+              }
+            }
+            if (splits.isEmpty()) {
+              return Optional.<ResolutionVariant>empty();
+            }
+            splits.sort((a, b) -> a.split().compareTo(b.split()));
+            return Optional.of(
+                new ResolutionVariant(
+                    datasetId, versionId, size, new ImageShape(size, size, channels), splits));
+          }
+        });
+  }
+
+  @Override
+  public void insertVariant(ResolutionVariant variant, Instant at) {
+    inTransaction(
+        "record a %d px variant of datasets/%s/versions/%s"
+            .formatted(variant.size(), variant.datasetId(), variant.versionId()),
+        connection -> {
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "INSERT INTO datasets.resolution_variants (dataset_id, version_id, size, split,"
+                      + " shard_key, shard_bytes, create_time) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            for (SplitInfo split : variant.splits()) {
+              statement.setString(1, variant.datasetId());
+              statement.setString(2, variant.versionId());
+              statement.setInt(3, variant.size());
+              statement.setString(4, split.split().key());
+              statement.setString(5, split.shardKey());
+              statement.setLong(6, split.shardBytes());
+              statement.setObject(7, timestamp(at));
+              statement.addBatch();
+            }
+            statement.executeBatch();
+          }
+          return null;
+        });
   }
 
   @Override
@@ -269,7 +339,8 @@ public class PostgresDatasetRepository implements DatasetRepository {
         connection.prepareStatement(
             "INSERT INTO datasets.versions (dataset_id, version_id, content_hash, create_time,"
                 + " modality, task_type, class_names, license, source, image_height, image_width,"
-                + " image_channels) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " image_channels, pixel_mean, pixel_std, pixel_min, pixel_max)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       statement.setString(1, v.datasetId());
       statement.setString(2, v.versionId());
       statement.setString(3, v.contentHash());
@@ -282,8 +353,30 @@ public class PostgresDatasetRepository implements DatasetRepository {
       statement.setInt(10, v.imageShape().height());
       statement.setInt(11, v.imageShape().width());
       statement.setInt(12, v.imageShape().channels());
+      PixelStatistics stats = v.pixelStatistics().orElse(null);
+      statement.setArray(
+          13, stats == null ? null : connection.createArrayOf("float8", stats.mean().toArray()));
+      statement.setArray(
+          14, stats == null ? null : connection.createArrayOf("float8", stats.std().toArray()));
+      statement.setArray(
+          15, stats == null ? null : connection.createArrayOf("int4", stats.min().toArray()));
+      statement.setArray(
+          16, stats == null ? null : connection.createArrayOf("int4", stats.max().toArray()));
       statement.executeUpdate();
     }
+  }
+
+  private static Optional<PixelStatistics> pixelStatistics(ResultSet row) throws SQLException {
+    java.sql.Array mean = row.getArray("pixel_mean");
+    if (mean == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new PixelStatistics(
+            List.of((Double[]) mean.getArray()),
+            List.of((Double[]) row.getArray("pixel_std").getArray()),
+            List.of((Integer[]) row.getArray("pixel_min").getArray()),
+            List.of((Integer[]) row.getArray("pixel_max").getArray())));
   }
 
   private static void insertSplit(Connection connection, DatasetVersion v, SplitInfo split)
