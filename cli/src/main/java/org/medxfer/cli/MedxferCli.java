@@ -1,9 +1,11 @@
 package org.medxfer.cli;
 
+import org.medxfer.cli.command.BenchCommand;
 import org.medxfer.cli.command.CompareCommand;
 import org.medxfer.cli.command.DatasetsCommand;
 import org.medxfer.cli.command.DemoCommand;
 import org.medxfer.cli.command.DownCommand;
+import org.medxfer.cli.command.ModelsCommand;
 import org.medxfer.cli.command.StackCommand;
 import org.medxfer.cli.command.StatusCommand;
 import org.medxfer.cli.command.SubmitCommand;
@@ -28,7 +30,9 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       SubmitCommand.class,
       StatusCommand.class,
-      CompareCommand.class
+      CompareCommand.class,
+      ModelsCommand.class,
+      BenchCommand.class
     })
 public final class MedxferCli implements Runnable {
 
