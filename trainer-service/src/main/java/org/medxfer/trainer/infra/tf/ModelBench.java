@@ -68,6 +68,7 @@ public final class ModelBench {
       long trainableParameters,
       long forwardFlops,
       double trainImagesPerSecond,
+      double trainCoresUsed,
       double inferenceImagesPerSecond,
       double epochImagesPerSecond) {
 
@@ -116,9 +117,9 @@ public final class ModelBench {
         Runtime.getRuntime().availableProcessors());
     System.out.println(
         "| model | px | precision | trainable params | forward GFLOP/img | train img/s"
-            + " | train GFLOP/s | inference img/s | inference GFLOP/s"
+            + " | train GFLOP/s | cores used | inference img/s | inference GFLOP/s"
             + (epoch ? " | whole-epoch img/s |" : " |"));
-    System.out.println("|---|---|---|---|---|---|---|---|---|" + (epoch ? "---|" : ""));
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|" + (epoch ? "---|" : ""));
     List<Figures> all = new ArrayList<>();
     for (Architecture model : models) {
       for (int size : sizes) {
@@ -176,10 +177,14 @@ public final class ModelBench {
         bench.trainStep();
       }
       long started = System.nanoTime();
+      long cpuStarted = processCpuNanos();
       for (int i = 0; i < steps; i++) {
         bench.trainStep();
       }
-      double trainRate = (double) steps * batch / ((System.nanoTime() - started) / 1e9);
+      long wall = System.nanoTime() - started;
+      double trainRate = (double) steps * batch / (wall / 1e9);
+      // On a shared machine the process gets less than its threads; this says how much it got.
+      double coresUsed = (double) (processCpuNanos() - cpuStarted) / wall;
       bench.infer();
       started = System.nanoTime();
       for (int i = 0; i < steps; i++) {
@@ -194,6 +199,7 @@ public final class ModelBench {
           bench.trainableParameters(),
           bench.forwardFlopsPerImage(),
           trainRate,
+          coresUsed,
           inferenceRate,
           Double.NaN);
     }
@@ -233,6 +239,7 @@ public final class ModelBench {
         figures.trainableParameters(),
         figures.forwardFlops(),
         figures.trainImagesPerSecond(),
+        figures.trainCoresUsed(),
         figures.inferenceImagesPerSecond(),
         images / second.seconds());
   }
@@ -256,7 +263,7 @@ public final class ModelBench {
   private static void print(Figures f, boolean epoch) {
     System.out.printf(
         Locale.ROOT,
-        "| %s | %d | %s | %,d | %.3f | %.1f | %.1f | %.1f | %.1f |%s%n",
+        "| %s | %d | %s | %,d | %.3f | %.1f | %.1f | %.2f | %.1f | %.1f |%s%n",
         f.model(),
         f.resolution(),
         f.precision(),
@@ -264,6 +271,7 @@ public final class ModelBench {
         f.forwardFlops() / 1e9,
         f.trainImagesPerSecond(),
         f.trainFlopsPerSecond() / 1e9,
+        f.trainCoresUsed(),
         f.inferenceImagesPerSecond(),
         f.inferenceFlopsPerSecond() / 1e9,
         epoch ? String.format(Locale.ROOT, " %.1f |", f.epochImagesPerSecond()) : "");
@@ -297,6 +305,13 @@ public final class ModelBench {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot append to " + file, e);
     }
+  }
+
+  /** CPU time of the whole process (TensorFlow's native threads included). */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static Map<DataSplit, ImageSet> breastMnist(Path file) {
