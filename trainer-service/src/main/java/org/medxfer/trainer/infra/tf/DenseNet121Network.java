@@ -13,10 +13,11 @@ import org.tensorflow.types.TFloat32;
  * three, then BN-ReLU and global average pooling. Keras names ({@code conv2_block1_1_conv}, {@code
  * pool2_conv}, {@code bn}); 7,978,856 trainable parameters at 224 px with 1,000 classes.
  *
- * <p>Like {@link ResNetNetwork}, inputs below {@link ResNetNetwork#SMALL_INPUT_BELOW} pixels get a
- * stride-1 stem without the max pool. Transition pools pad (SAME), which equals Keras' VALID on the
- * even sizes of 224 px inputs and keeps odd small maps from vanishing. Blocks: {@code conv1}
- * (stem), {@code conv2} to {@code conv5}, each dense block with the transition after it.
+ * <p>The stem is ResNet's ({@link ResNetNetwork#stem}, the same as Keras' and with the same
+ * epsilon): inputs below {@link ResNetNetwork#SMALL_INPUT_BELOW} pixels get it with stride 1 and
+ * without the max pool. Transition pools pad (SAME), which equals Keras' VALID on the even sizes of
+ * 224 px inputs and keeps odd small maps from vanishing. Blocks: {@code conv1} (stem), {@code
+ * conv2} to {@code conv5}, each dense block with the transition after it.
  */
 final class DenseNet121Network extends TfNetwork {
 
@@ -24,7 +25,6 @@ final class DenseNet121Network extends TfNetwork {
   private static final int[] LAYERS_PER_BLOCK = {6, 12, 24, 16};
   private static final int GROWTH_RATE = 32;
   private static final int BOTTLENECK_WIDTH = 4 * GROWTH_RATE;
-  private static final int STEM_FILTERS = 64;
   private static final float BATCH_NORM_EPSILON = 1.001e-5f;
 
   DenseNet121Network(int numClasses, long seed) {
@@ -49,15 +49,9 @@ final class DenseNet121Network extends TfNetwork {
 
   @Override
   Operand<TFloat32> logits(Layers layers, Operand<TFloat32> images) {
-    boolean smallInput = images.shape().get(1) < ResNetNetwork.SMALL_INPUT_BELOW;
     layers.block("conv1");
-    Operand<TFloat32> x = layers.zeroPad(images, 3);
-    x = layers.conv2d("conv1/conv", x, 7, 3, STEM_FILTERS, smallInput ? 1 : 2, Layers.VALID, false);
-    x = layers.relu(layers.batchNorm("conv1/bn", x, STEM_FILTERS, BATCH_NORM_EPSILON));
-    if (!smallInput) {
-      x = layers.maxPool(layers.zeroPad(x, 1), 3, 2, Layers.VALID);
-    }
-    int channels = STEM_FILTERS;
+    Operand<TFloat32> x = ResNetNetwork.stem(layers, images, "conv1/conv", "conv1/bn");
+    int channels = ResNetNetwork.STEM_FILTERS;
     for (int block = 0; block < LAYERS_PER_BLOCK.length; block++) {
       String name = "conv" + (block + 2);
       layers.block(name);

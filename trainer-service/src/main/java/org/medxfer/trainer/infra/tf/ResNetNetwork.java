@@ -26,7 +26,7 @@ abstract class ResNetNetwork extends TfNetwork {
   static final float BATCH_NORM_EPSILON = 1.001e-5f;
 
   private static final int[] STAGE_FILTERS = {64, 128, 256, 512};
-  private static final int STEM_FILTERS = 64;
+  static final int STEM_FILTERS = 64;
 
   ResNetNetwork(int numClasses, long seed) {
     super(numClasses, 3, seed);
@@ -50,14 +50,8 @@ abstract class ResNetNetwork extends TfNetwork {
 
   @Override
   Operand<TFloat32> logits(Layers layers, Operand<TFloat32> images) {
-    boolean smallInput = images.shape().get(1) < SMALL_INPUT_BELOW;
     layers.block("conv1");
-    Operand<TFloat32> x = layers.zeroPad(images, 3);
-    x = layers.conv2d("conv1_conv", x, 7, 3, STEM_FILTERS, smallInput ? 1 : 2, Layers.VALID, false);
-    x = layers.relu(layers.batchNorm("conv1_bn", x, STEM_FILTERS, BATCH_NORM_EPSILON));
-    if (!smallInput) {
-      x = layers.maxPool(layers.zeroPad(x, 1), 3, 2, Layers.VALID);
-    }
+    Operand<TFloat32> x = stem(layers, images, "conv1_conv", "conv1_bn");
     int channels = STEM_FILTERS;
     int[] blocks = blocksPerStage();
     for (int stage = 0; stage < STAGE_FILTERS.length; stage++) {
@@ -73,6 +67,20 @@ abstract class ResNetNetwork extends TfNetwork {
     }
     layers.head();
     return layers.dense(HEAD, layers.globalAveragePool(x), channels, numClasses());
+  }
+
+  /**
+   * The ResNet/DenseNet stem, {@link #STEM_FILTERS} wide: Keras' 3-pixel zero pad, 7x7 conv, batch
+   * norm, ReLU, then 1-pixel pad and 3x3/2 max pool; for inputs below {@link #SMALL_INPUT_BELOW}
+   * the conv has stride 1 and the pool is left out.
+   */
+  static Operand<TFloat32> stem(
+      Layers layers, Operand<TFloat32> images, String convLayer, String batchNormLayer) {
+    boolean smallInput = images.shape().get(1) < SMALL_INPUT_BELOW;
+    Operand<TFloat32> x = layers.zeroPad(images, 3);
+    x = layers.conv2d(convLayer, x, 7, 3, STEM_FILTERS, smallInput ? 1 : 2, Layers.VALID, false);
+    x = layers.relu(layers.batchNorm(batchNormLayer, x, STEM_FILTERS, BATCH_NORM_EPSILON));
+    return smallInput ? x : layers.maxPool(layers.zeroPad(x, 1), 3, 2, Layers.VALID);
   }
 
   /** Conv (no bias: batch norm follows) and batch norm, {@code <name>_conv} and {@code _bn}. */
