@@ -274,7 +274,11 @@ public final class ModelBench {
         f.trainCoresUsed(),
         f.inferenceImagesPerSecond(),
         f.inferenceFlopsPerSecond() / 1e9,
-        epoch ? String.format(Locale.ROOT, " %.1f |", f.epochImagesPerSecond()) : "");
+        !epoch
+            ? ""
+            : Double.isNaN(f.epochImagesPerSecond())
+                ? " - |"
+                : String.format(Locale.ROOT, " %.1f |", f.epochImagesPerSecond()));
   }
 
   /** Rows of {@code architecture resolution batch train/s inference/s machine}. */
