@@ -1,12 +1,14 @@
 package org.medxfer.cli;
 
+import org.medxfer.cli.command.BenchCommand;
 import org.medxfer.cli.command.CompareCommand;
 import org.medxfer.cli.command.DatasetsCommand;
 import org.medxfer.cli.command.DemoCommand;
 import org.medxfer.cli.command.DownCommand;
+import org.medxfer.cli.command.ModelsCommand;
 import org.medxfer.cli.command.PlanCommand;
-import org.medxfer.cli.command.RerunCommand;
 import org.medxfer.cli.command.ReportCommand;
+import org.medxfer.cli.command.RerunCommand;
 import org.medxfer.cli.command.StackCommand;
 import org.medxfer.cli.command.StatusCommand;
 import org.medxfer.cli.command.SubmitCommand;
@@ -34,7 +36,9 @@ import picocli.CommandLine.Command;
       RerunCommand.class,
       StatusCommand.class,
       CompareCommand.class,
-      ReportCommand.class
+      ReportCommand.class,
+      ModelsCommand.class,
+      BenchCommand.class
     })
 public final class MedxferCli implements Runnable {
 

@@ -12,9 +12,17 @@ import java.util.List;
  * @param minimumResolution smallest square input, in pixels, the backbone can process
  * @param blocks the backbone's block names, input to output; "freeze up to block k" and "pretrained
  *     up to block k" count in this list, from 1
+ * @param imageNetParameters trainable parameters in the ImageNet configuration (224 px, 1,000
+ *     classes), for listings; the head of a trial has its own class count, and VGG's {@code fc1}
+ *     grows with the resolution
  */
 public record ArchitectureInfo(
-    String id, String family, String description, int minimumResolution, List<String> blocks) {
+    String id,
+    String family,
+    String description,
+    int minimumResolution,
+    List<String> blocks,
+    long imageNetParameters) {
 
   public ArchitectureInfo {
     blocks = List.copyOf(blocks);

@@ -25,6 +25,9 @@ public final class ModelCatalog {
 
   private static final int WEIGHT_COLUMNS = 6;
 
+  private static final List<String> MOBILENET_BLOCKS = withStem("stem", blocks("block", 1, 13));
+  private static final List<String> STAGES = blocks("conv", 1, 5);
+
   private static final List<ArchitectureInfo> ARCHITECTURES =
       List.of(
           new ArchitectureInfo(
@@ -32,19 +35,58 @@ public final class ModelCatalog {
               "custom",
               "three conv + batch norm + ReLU blocks; cheap, for tests",
               4,
-              blocks("block", 1, 3)),
-          new ArchitectureInfo(
-              "mobilenet_v1_025",
-              "MobileNet",
-              "MobileNet v1, width multiplier 0.25 (Keras layer names)",
-              1,
-              withStem("stem", blocks("block", 1, 13))),
+              blocks("block", 1, 3),
+              88_696),
+          mobileNet("025", "0.25", 470_072),
+          mobileNet("050", "0.5", 1_331_592),
+          mobileNet("075", "0.75", 2_585_560),
+          mobileNet("100", "1.0", 4_231_976),
           new ArchitectureInfo(
               "squeezenet1_1",
               "SqueezeNet",
               "SqueezeNet 1.1 (Keras port of the Caffe model)",
               31,
-              withStem("conv1", blocks("fire", 2, 9))));
+              withStem("conv1", blocks("fire", 2, 9)),
+              1_235_496),
+          new ArchitectureInfo(
+              "resnet18",
+              "ResNet",
+              "ResNet-18 (torchvision layout); stride-1 stem without max pool below 112 px",
+              1,
+              STAGES,
+              11_689_512),
+          new ArchitectureInfo(
+              "resnet50",
+              "ResNet",
+              "ResNet-50 (Keras ResNet50 names); stride-1 stem without max pool below 112 px",
+              1,
+              STAGES,
+              25_557_032),
+          new ArchitectureInfo(
+              "densenet121",
+              "DenseNet",
+              "DenseNet-121 (Keras names); stride-1 stem without max pool below 112 px",
+              1,
+              STAGES,
+              7_978_856),
+          new ArchitectureInfo(
+              "vgg16_bn",
+              "VGG",
+              "VGG-16 with batch norm, fc1 and fc2 (Keras VGG16 names); fc1 grows with resolution",
+              1,
+              withTail(blocks("block", 1, 5), "fc1", "fc2"),
+              138_365_992),
+          new ArchitectureInfo(
+              "inception_v3",
+              "Inception",
+              "Inception v3 without the auxiliary head (Keras names)",
+              75,
+              withStem("stem", blocks("mixed", 0, 10)),
+              23_817_352),
+          cbr("cbr_tiny", "CBR-Tiny: 5x5 convs, 64-128-256-512", 4, 4_820_520),
+          cbr("cbr_small", "CBR-Small: 7x7 convs, 32-64-128-256", 4, 2_370_056),
+          cbr("cbr_large_t", "CBR-LargeT: 7x7 convs, 32-64-128-256-512", 5, 9_049_608),
+          cbr("cbr_large_w", "CBR-LargeW: 7x7 convs, 64-128-256-512", 4, 8_953_896));
 
   private final List<WeightSet> weights;
 
@@ -114,6 +156,29 @@ public final class ModelCatalog {
               columns[5]));
     }
     return entries;
+  }
+
+  private static ArchitectureInfo mobileNet(String suffix, String alpha, long parameters) {
+    return new ArchitectureInfo(
+        "mobilenet_v1_" + suffix,
+        "MobileNet",
+        "MobileNet v1, width multiplier " + alpha + " (Keras layer names)",
+        1,
+        MOBILENET_BLOCKS,
+        parameters);
+  }
+
+  /** Transfusion (Raghu et al. 2019) conv-BN-ReLU + max-pool stacks; any input size. */
+  private static ArchitectureInfo cbr(
+      String id, String description, int blockCount, long parameters) {
+    return new ArchitectureInfo(
+        id, "CBR", description + " (Transfusion)", 1, blocks("block", 1, blockCount), parameters);
+  }
+
+  private static List<String> withTail(List<String> blocks, String... tail) {
+    List<String> all = new ArrayList<>(blocks);
+    all.addAll(List.of(tail));
+    return all;
   }
 
   private static List<String> blocks(String prefix, int first, int last) {

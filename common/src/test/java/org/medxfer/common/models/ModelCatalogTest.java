@@ -28,6 +28,32 @@ class ModelCatalogTest {
   }
 
   @Test
+  void listsTheZooWithMinimumResolutionsAndParameterCounts() {
+    ModelCatalog catalog = ModelCatalog.bundled();
+    assertThat(catalog.architectures())
+        .extracting(ArchitectureInfo::id)
+        .contains(
+            "resnet18",
+            "resnet50",
+            "densenet121",
+            "vgg16_bn",
+            "inception_v3",
+            "mobilenet_v1_100",
+            "cbr_tiny",
+            "cbr_small",
+            "cbr_large_t",
+            "cbr_large_w")
+        .doesNotHaveDuplicates();
+    ArchitectureInfo inception = catalog.architecture("inception_v3").get();
+    assertThat(inception.accepts(75)).isTrue();
+    assertThat(inception.accepts(74)).isFalse();
+    assertThat(inception.blocks()).hasSize(12).startsWith("stem", "mixed0").endsWith("mixed10");
+    assertThat(catalog.architecture("resnet50").get().imageNetParameters()).isEqualTo(25_557_032);
+    assertThat(catalog.architectures())
+        .allSatisfy(a -> assertThat(a.imageNetParameters()).isPositive());
+  }
+
+  @Test
   void refusesAWeightSetForAnUnknownArchitecture() {
     String line = "w\tresnet999\tf.h5\tabc\tsrc\tMIT\n";
     assertThatThrownBy(() -> ModelCatalog.parseWeights(new StringReader(line)))

@@ -204,4 +204,144 @@ final class Layers {
   Operand<TFloat32> globalAveragePool(Operand<TFloat32> x) {
     return tf.math.mean(x, tf.constant(new int[] {1, 2}));
   }
+
+  // Layer kinds added for the model zoo (ResNet, DenseNet, VGG, Inception, CBR, custom CNNs).
+
+  /** Convolution with a kh x kw kernel (Inception's 1x7, 7x1, 1x3, 3x1), no bias. */
+  Operand<TFloat32> rectangularConv2d(
+      String layer,
+      Operand<TFloat32> x,
+      int kernelHeight,
+      int kernelWidth,
+      int inChannels,
+      int outChannels,
+      int stride,
+      String padding) {
+    Variable<TFloat32> kernel =
+        variables.getOrCreate(
+            layer + "/kernel",
+            new long[] {kernelHeight, kernelWidth, inChannels, outChannels},
+            new ModelVariables.Init.HeNormal((long) kernelHeight * kernelWidth * inChannels),
+            true);
+    return names
+        .named(layer + "/Conv2D")
+        .nn
+        .conv2d(x, kernel, List.of(1L, (long) stride, (long) stride, 1L), padding);
+  }
+
+  /**
+   * Batch normalisation without a learned scale (Keras {@code scale=False}, as in Inception v3):
+   * beta, moving mean and moving variance only, so Keras files map one to one and parameter counts
+   * match Keras'. Training and inference modes as in {@link #batchNorm}.
+   */
+  Operand<TFloat32> batchNormWithoutScale(
+      String layer, Operand<TFloat32> x, int channels, float epsilon) {
+    long[] shape = {channels};
+    Operand<TFloat32> ones = tf.fill(tf.constant(shape), tf.constant(1f));
+    Variable<TFloat32> beta =
+        variables.getOrCreate(layer + "/beta", shape, new ModelVariables.Init.Constant(0f), true);
+    Variable<TFloat32> movingMean =
+        variables.getOrCreate(
+            layer + "/moving_mean", shape, new ModelVariables.Init.Constant(0f), false);
+    Variable<TFloat32> movingVariance =
+        variables.getOrCreate(
+            layer + "/moving_variance", shape, new ModelVariables.Init.Constant(1f), false);
+    Ops named = names.named(layer + "/FusedBatchNormV3");
+    if (!training) {
+      return named
+          .nn
+          .fusedBatchNorm(
+              x,
+              ones,
+              beta,
+              movingMean,
+              movingVariance,
+              FusedBatchNorm.epsilon(epsilon),
+              FusedBatchNorm.isTraining(false))
+          .y();
+    }
+    Operand<TFloat32> empty = tf.constant(new float[0]);
+    FusedBatchNorm<TFloat32, TFloat32> bn =
+        named.nn.fusedBatchNorm(
+            x,
+            ones,
+            beta,
+            empty,
+            empty,
+            FusedBatchNorm.epsilon(epsilon),
+            FusedBatchNorm.isTraining(true));
+    recordMovingAverageUpdates(layer, movingMean, movingVariance, bn);
+    return bn.y();
+  }
+
+  /** Same moving-average rule as {@link #batchNorm}. */
+  private void recordMovingAverageUpdates(
+      String layer,
+      Variable<TFloat32> movingMean,
+      Variable<TFloat32> movingVariance,
+      FusedBatchNorm<TFloat32, TFloat32> bn) {
+    Operand<TFloat32> rate = tf.constant(1f - batchNormMomentum);
+    batchNormUpdates.add(
+        names
+            .named(layer + "/update_moving_mean")
+            .assignSub(movingMean, tf.math.mul(tf.math.sub(movingMean, bn.batchMean()), rate)));
+    batchNormUpdates.add(
+        names
+            .named(layer + "/update_moving_variance")
+            .assignSub(
+                movingVariance,
+                tf.math.mul(tf.math.sub(movingVariance, bn.batchVariance()), rate)));
+  }
+
+  Operand<TFloat32> avgPool(Operand<TFloat32> x, int size, int stride, String padding) {
+    return tf.nn.avgPool(
+        x,
+        List.of(1L, (long) size, (long) size, 1L),
+        List.of(1L, 1L * stride, 1L * stride, 1L),
+        padding);
+  }
+
+  /**
+   * Zeros around height and width (Keras {@code ZeroPadding2D}); Keras ResNet and DenseNet pad
+   * explicitly before VALID stride-2 layers, which is not the same as SAME padding.
+   */
+  Operand<TFloat32> zeroPad(Operand<TFloat32> x, int pad) {
+    return tf.pad(
+        x, tf.constant(new int[][] {{0, 0}, {pad, pad}, {pad, pad}, {0, 0}}), tf.constant(0f));
+  }
+
+  /** Element-wise sum, the residual connection. */
+  Operand<TFloat32> add(Operand<TFloat32> a, Operand<TFloat32> b) {
+    return tf.math.add(a, b);
+  }
+
+  /** Concatenation along the channel axis, in the given order. */
+  Operand<TFloat32> concatChannels(List<Operand<TFloat32>> parts) {
+    return tf.concat(parts, tf.constant(3));
+  }
+
+  /** Height x width x channels to one feature vector per image (Keras {@code Flatten}). */
+  Operand<TFloat32> flatten(Operand<TFloat32> x, long features) {
+    return tf.reshape(x, tf.constant(new long[] {-1, features}));
+  }
+
+  /**
+   * Inverted dropout in the training pass (keeps each unit with probability 1 - rate and scales it
+   * by 1 / (1 - rate)); the identity in the inference pass. TensorFlow Java has no graph seed, so
+   * the caller passes both op seeds.
+   */
+  Operand<TFloat32> dropout(Operand<TFloat32> x, float rate, long seed, long seed2) {
+    if (!training || rate == 0f) {
+      return x;
+    }
+    Operand<TFloat32> uniform =
+        tf.random.randomUniform(
+            tf.shape(x),
+            TFloat32.class,
+            org.tensorflow.op.random.RandomUniform.seed(seed),
+            org.tensorflow.op.random.RandomUniform.seed2(seed2));
+    Operand<TFloat32> keep =
+        tf.dtypes.cast(tf.math.greaterEqual(uniform, tf.constant(rate)), TFloat32.class);
+    return tf.math.mul(x, tf.math.mul(keep, tf.constant(1f / (1f - rate))));
+  }
 }

@@ -10,16 +10,16 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Keras MobileNet v1 with width multiplier 0.25 ({@code mobilenet_v1_025}): a stride-2 3x3 conv
- * stem and 13 depthwise-separable blocks, each conv followed by batch norm (epsilon 1e-3) and
- * ReLU6, then global average pooling and a new dense head. Layer names match the Keras file, so
- * {@code mobilenet_2_5_224_tf_no_top.h5} loads by name.
+ * Keras MobileNet v1 with width multiplier alpha ({@code mobilenet_v1_025}, {@code _050}, {@code
+ * _075}, {@code _100}): a stride-2 3x3 conv stem and 13 depthwise-separable blocks, each conv
+ * followed by batch norm (epsilon 1e-3) and ReLU6, then global average pooling and a new dense
+ * head. Layer names match the Keras files (the same for every alpha), so {@code
+ * mobilenet_2_5_224_tf_no_top.h5} loads by name into {@code mobilenet_v1_025}.
  */
 final class MobileNetV1Network extends TfNetwork {
 
   static final String CONV1 = "conv1";
   static final String HEAD = "logits";
-  static final float ALPHA = 0.25f;
   static final int BLOCKS = 13;
   private static final float BATCH_NORM_EPSILON = 1e-3f;
   private static final String BN = "_bn";
@@ -30,13 +30,26 @@ final class MobileNetV1Network extends TfNetwork {
     {512, 1}, {512, 1}, {1024, 2}, {1024, 1}
   };
 
+  private final Architecture architecture;
+  private final float alpha;
+
+  /** {@code mobilenet_v1_025}, the width of the shipped ImageNet weights. */
   MobileNetV1Network(int numClasses, long seed) {
+    this(Architecture.MOBILENET_V1_025, 0.25f, numClasses, seed);
+  }
+
+  /**
+   * @param alpha width multiplier: every layer has alpha times the filters of the alpha-1 network
+   */
+  MobileNetV1Network(Architecture architecture, float alpha, int numClasses, long seed) {
     super(numClasses, 3, seed);
+    this.architecture = architecture;
+    this.alpha = alpha;
   }
 
   @Override
   Architecture architecture() {
-    return Architecture.MOBILENET_V1_025;
+    return architecture;
   }
 
   @Override
@@ -49,7 +62,7 @@ final class MobileNetV1Network extends TfNetwork {
   /** Keras {@code mobilenet.preprocess_input}: x / 127.5 - 1. */
   @Override
   Operand<TFloat32> preprocess(Ops tf, Operand<TFloat32> pixels) {
-    return tf.math.sub(tf.math.div(pixels, tf.constant(127.5f)), tf.constant(1f));
+    return Preprocessing.signedUnit(tf, pixels);
   }
 
   @Override
@@ -108,7 +121,7 @@ final class MobileNetV1Network extends TfNetwork {
     return "conv_pw_" + block;
   }
 
-  private static int filters(int atAlphaOne) {
-    return (int) (atAlphaOne * ALPHA);
+  private int filters(int atAlphaOne) {
+    return (int) (atAlphaOne * alpha);
   }
 }

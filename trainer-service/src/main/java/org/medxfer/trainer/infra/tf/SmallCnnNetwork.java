@@ -33,7 +33,7 @@ final class SmallCnnNetwork extends TfNetwork {
 
   @Override
   Operand<TFloat32> preprocess(Ops tf, Operand<TFloat32> pixels) {
-    return tf.math.div(pixels, tf.constant(255f));
+    return Preprocessing.unit(tf, pixels);
   }
 
   @Override

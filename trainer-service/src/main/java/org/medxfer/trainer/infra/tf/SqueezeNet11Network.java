@@ -20,9 +20,6 @@ final class SqueezeNet11Network extends TfNetwork {
   static final String CONV1 = "conv1";
   static final String HEAD = "logits";
 
-  /** Keras {@code imagenet_utils.preprocess_input} caffe mode means, in BGR order. */
-  static final float[] BGR_MEANS = {103.939f, 116.779f, 123.68f};
-
   /** Fire id, squeeze filters, expand filters (each of 1x1 and 3x3). */
   private static final int[][] FIRES = {
     {2, 16, 64},
@@ -61,22 +58,17 @@ final class SqueezeNet11Network extends TfNetwork {
 
   /** Side of the fire9 feature map for a square input, 0 when a layer has nothing left. */
   static int featureMapSize(int resolution) {
-    int size = validSize(resolution, 3, 2); // conv1
+    int size = Preprocessing.validSize(resolution, 3, 2); // conv1
     for (int pool = 0; pool < 3; pool++) {
-      size = validSize(size, 3, 2);
+      size = Preprocessing.validSize(size, 3, 2);
     }
     return size;
-  }
-
-  private static int validSize(int size, int window, int stride) {
-    return size < window ? 0 : (size - window) / stride + 1;
   }
 
   /** Caffe mode: RGB to BGR, minus the ImageNet channel means, no scaling. */
   @Override
   Operand<TFloat32> preprocess(Ops tf, Operand<TFloat32> pixels) {
-    Operand<TFloat32> bgr = tf.reverse(pixels, tf.constant(new int[] {3}));
-    return tf.math.sub(bgr, tf.constant(BGR_MEANS));
+    return Preprocessing.caffe(tf, pixels);
   }
 
   @Override
