@@ -74,7 +74,7 @@ class TrialAssignmentMapperTest {
         .isEqualTo(org.medxfer.trainer.domain.Initialization.IMAGENET);
     assertThat(run.spec().taskType())
         .as("ordinal grades train as k-way classification")
-        .isEqualTo(org.medxfer.trainer.domain.TaskType.MULTI_CLASS);
+        .isEqualTo(org.medxfer.trainer.domain.TaskType.ORDINAL);
     assertThat(run.spec().numClasses()).isEqualTo(5);
     assertThat(run.spec().resolution()).isEqualTo(64);
     assertThat(run.spec().seed()).isEqualTo(7);

@@ -35,6 +35,7 @@ import org.medxfer.trainer.config.TrainerConfig;
 import org.medxfer.trainer.domain.TrialFailedException;
 import org.medxfer.trainer.domain.TrialRun;
 import org.medxfer.trainer.infra.objectstore.ObjectStorePredictionStore;
+import org.medxfer.trainer.infra.objectstore.ObjectStoreTrialCheckpoints;
 import org.medxfer.trainer.infra.objectstore.ShardImageSource;
 import org.medxfer.trainer.infra.tf.WeightRegistry;
 
@@ -263,7 +264,9 @@ public class TrialAssignmentConsumer {
             assignment.getOutputPrefix(),
             assignment.getTrial(),
             assignment.getAttempt(),
-            data.getTaskType()));
+            data.getTaskType()),
+        new ObjectStoreTrialCheckpoints(
+            objectStore, assignment.getOutputPrefix(), assignment.getTrial()));
   }
 
   /** Commits or rewinds a finished trial. @return when partitions may resume */

@@ -39,7 +39,6 @@ final class DeterministicAdam {
    * @param alsoRun ops that must run with every step (the batch-norm moving-average updates)
    * @param stepName name of the returned op, the target to run per batch
    */
-  @SuppressWarnings("unchecked")
   static Op step(
       Ops tf,
       Graph graph,
@@ -48,17 +47,44 @@ final class DeterministicAdam {
       float learningRate,
       List<Op> alsoRun,
       String stepName) {
+    Operand<TFloat32> lr = tf.constant(learningRate);
+    return step(
+        tf,
+        graph,
+        loss,
+        trainable,
+        java.util.Collections.nCopies(trainable.size(), lr),
+        alsoRun,
+        "adam",
+        stepName);
+  }
+
+  /**
+   * Adds one optimizer step to the graph with a learning rate per variable (a scalar operand, for
+   * example a fed schedule value, or it times a backbone factor).
+   *
+   * @param slotScope name scope of the moment and beta-power variables; one per step built
+   */
+  @SuppressWarnings("unchecked")
+  static Op step(
+      Ops tf,
+      Graph graph,
+      Operand<TFloat32> loss,
+      List<Variable<TFloat32>> trainable,
+      List<Operand<TFloat32>> learningRates,
+      List<Op> alsoRun,
+      String slotScope,
+      String stepName) {
     Output<?>[] xs = new Output<?>[trainable.size()];
     for (int i = 0; i < xs.length; i++) {
       xs[i] = trainable.get(i).asOutput();
     }
     Output<?>[] gradients = graph.addGradients(loss.asOutput(), xs);
 
-    Ops slots = tf.withSubScope("adam");
+    Ops slots = tf.withSubScope(slotScope);
     Ops init = slots.withInitScope();
     Variable<TFloat32> beta1Power = slots.withName("beta1_power").variable(init.constant(BETA1));
     Variable<TFloat32> beta2Power = slots.withName("beta2_power").variable(init.constant(BETA2));
-    Operand<TFloat32> lr = tf.constant(learningRate);
     Operand<TFloat32> beta1 = tf.constant(BETA1);
     Operand<TFloat32> beta2 = tf.constant(BETA2);
     Operand<TFloat32> epsilon = tf.constant(EPSILON);
@@ -81,7 +107,7 @@ final class DeterministicAdam {
               v,
               beta1Power,
               beta2Power,
-              lr,
+              learningRates.get(i),
               beta1,
               beta2,
               epsilon,

@@ -4,14 +4,19 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import org.medxfer.trainer.domain.DataSplit;
 import org.medxfer.trainer.domain.EpochListener;
 import org.medxfer.trainer.domain.EpochMetrics;
 import org.medxfer.trainer.domain.FailureReason;
+import org.medxfer.trainer.domain.ImageAugmenter;
 import org.medxfer.trainer.domain.ImageSet;
 import org.medxfer.trainer.domain.ImageSource;
 import org.medxfer.trainer.domain.Initialization;
@@ -21,8 +26,10 @@ import org.medxfer.trainer.domain.ParameterCounts;
 import org.medxfer.trainer.domain.PretrainedWeights;
 import org.medxfer.trainer.domain.RocAuc;
 import org.medxfer.trainer.domain.Scores;
+import org.medxfer.trainer.domain.TrainingOptions;
 import org.medxfer.trainer.domain.TrainingResult;
 import org.medxfer.trainer.domain.TrainingSpec;
+import org.medxfer.trainer.domain.TrialCheckpoints;
 import org.medxfer.trainer.domain.TrialFailedException;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -30,6 +37,8 @@ import org.tensorflow.exceptions.TensorFlowException;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.GraphOptions;
+import org.tensorflow.proto.RewriterConfig;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TUint8;
 
@@ -78,13 +87,15 @@ public final class TfModelTrainer implements ModelTrainer {
   }
 
   @Override
-  public TrainingResult train(TrainingSpec spec, ImageSource source, EpochListener listener) {
+  public TrainingResult train(
+      TrainingSpec spec, ImageSource source, EpochListener listener, TrialCheckpoints checkpoints) {
     // Cheap checks first: a trial that cannot run should fail before any download.
-    Path weightsFile = checkSpecAndWeights(spec);
+    StartingWeights start = checkSpecAndWeights(spec, checkpoints);
     ImageSet train = load(source, DataSplit.TRAIN);
     ImageSet val = load(source, DataSplit.VAL);
     ImageSet test = load(source, DataSplit.TEST);
     checkData(spec, train, val, test);
+    checkPadding(spec, train);
     if (spec.labelFraction() < 1) {
       train =
           LabelFraction.subset(
@@ -93,20 +104,27 @@ public final class TfModelTrainer implements ModelTrainer {
 
     try (TfNetwork network =
         Networks.create(spec.architecture(), spec.numClasses(), train.channels(), spec.seed())) {
+      Set<Integer> frozenCounts = new TreeSet<>();
+      for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
+        frozenCounts.add(spec.options().adaptation().frozenBlocks(epoch, start.blocks()));
+      }
       TrainingGraph graph =
           TrainingGraph.build(
               network,
               train.height(),
               train.width(),
               train.channels(),
-              spec.resolution(),
-              (float) spec.learningRate());
-      try (Session session = new Session(network.graph(), sessionConfig(intraOpThreads))) {
+              new TrainingGraph.Settings(
+                  spec.resolution(),
+                  (float) spec.learningRate(),
+                  spec.options(),
+                  normalization(spec, network, train),
+                  frozenCounts));
+      try (Session session =
+          new Session(network.graph(), sessionConfig(intraOpThreads, spec.options().precision()))) {
         session.initialize();
-        if (weightsFile != null) {
-          network.loadImageNetWeights(session, weightsFile);
-        }
-        return fit(spec, network, graph, session, train, val, test, listener);
+        WeightInitializer.apply(spec, network, session, start.imageNetFile(), start.sourceModel());
+        return fit(spec, network, graph, session, train, val, test, listener, checkpoints, start);
       }
     } catch (TensorFlowException e) {
       throw new TrialFailedException(
@@ -114,12 +132,50 @@ public final class TfModelTrainer implements ModelTrainer {
     }
   }
 
-  private Path checkSpecAndWeights(TrainingSpec spec) {
+  /**
+   * What a trial starts from, checked before any image is read.
+   *
+   * @param blocks the architecture's backbone block count
+   * @param imageNetFile the verified ImageNet weight file, or null when the init needs none
+   * @param sourceModel the source trial's final model, or null
+   */
+  private record StartingWeights(int blocks, Path imageNetFile, StoredState.Model sourceModel) {}
+
+  private StartingWeights checkSpecAndWeights(TrainingSpec spec, TrialCheckpoints checkpoints) {
+    int blocks;
     try (TfNetwork network = Networks.create(spec.architecture(), spec.numClasses(), 3, 0)) {
       network.checkResolution(spec.resolution());
+      network.buildInferencePass(spec.resolution());
+      blocks = network.blockNames().size();
     }
-    if (spec.initialization() != Initialization.IMAGENET) {
-      return null;
+    TrainingOptions options = spec.options();
+    checkBlock(
+        "adaptation.freeze_up_to_block", options.adaptation().freezeUpToBlock(), blocks, spec);
+    if (spec.initialization() == Initialization.PARTIAL) {
+      checkBlock("init.up_to_block", options.initUpToBlock(), blocks, spec);
+    }
+    if (spec.initialization() == Initialization.TRIAL_CHECKPOINT) {
+      byte[] model =
+          checkpoints
+              .finalModelOf(options.sourceTrial())
+              .orElseThrow(
+                  () ->
+                      new TrialFailedException(
+                          FailureReason.WEIGHTS_MISSING,
+                          "init.source_trial "
+                              + options.sourceTrial()
+                              + " has stored no final model (it has not completed)"));
+      try {
+        return new StartingWeights(blocks, null, StoredState.decodeModel(model));
+      } catch (IllegalArgumentException e) {
+        throw new TrialFailedException(
+            FailureReason.WEIGHTS_CORRUPT,
+            "the final model of " + options.sourceTrial() + " is unreadable: " + e.getMessage(),
+            e);
+      }
+    }
+    if (!spec.initialization().usesImageNetWeights()) {
+      return new StartingWeights(blocks, null, null);
     }
     PretrainedWeights weights =
         registry
@@ -129,7 +185,60 @@ public final class TfModelTrainer implements ModelTrainer {
                     new TrialFailedException(
                         FailureReason.INVALID_SPEC,
                         spec.architecture().id() + " has no registered ImageNet weights"));
-    return registry.verifiedFile(weights, weightsDir);
+    return new StartingWeights(blocks, registry.verifiedFile(weights, weightsDir), null);
+  }
+
+  private static void checkBlock(String field, int block, int blocks, TrainingSpec spec) {
+    if (block > blocks) {
+      throw new TrialFailedException(
+          FailureReason.INVALID_SPEC,
+          field
+              + " is "
+              + block
+              + " but "
+              + spec.architecture().id()
+              + " has "
+              + blocks
+              + " blocks");
+    }
+  }
+
+  /**
+   * The network's own preprocessing for weights trained with it; the training split's per-channel
+   * statistics for a random start or when the study asks for them.
+   */
+  private static TrainingGraph.InputNormalization normalization(
+      TrainingSpec spec, TfNetwork network, ImageSet train) {
+    TrainingOptions.Normalization choice = spec.options().normalization();
+    boolean dataset =
+        choice == TrainingOptions.Normalization.DATASET
+            || (choice == TrainingOptions.Normalization.MATCHED
+                && spec.initialization() == Initialization.RANDOM);
+    if (!dataset) {
+      return new TrainingGraph.InputNormalization.Network();
+    }
+    int channels = train.channels();
+    double[] sum = new double[channels];
+    double[] sumSquares = new double[channels];
+    byte[] pixels = train.pixels();
+    for (int i = 0; i < pixels.length; i++) {
+      int value = pixels[i] & 0xff;
+      sum[i % channels] += value;
+      sumSquares[i % channels] += (double) value * value;
+    }
+    long perChannel = pixels.length / channels;
+    int outChannels = network.inputChannels();
+    float[] mean = new float[outChannels];
+    float[] std = new float[outChannels];
+    for (int c = 0; c < outChannels; c++) {
+      int source = c % channels;
+      double m = sum[source] / perChannel;
+      double variance = Math.max(0, sumSquares[source] / perChannel - m * m);
+      mean[c] = (float) m;
+      // A constant channel would divide by zero; 1 leaves it centred.
+      std[c] = variance > 0 ? (float) Math.sqrt(variance) : 1f;
+    }
+    return new TrainingGraph.InputNormalization.Statistics(mean, std);
   }
 
   private TrainingResult fit(
@@ -140,7 +249,9 @@ public final class TfModelTrainer implements ModelTrainer {
       ImageSet train,
       ImageSet val,
       ImageSet test,
-      EpochListener listener) {
+      EpochListener listener,
+      TrialCheckpoints checkpoints,
+      StartingWeights start) {
     long started = System.nanoTime();
     int batch = Math.min(spec.batchSize(), train.count());
     // The last partial batch is dropped: a batch of one has zero variance, and its Bessel-corrected
@@ -152,17 +263,45 @@ public final class TfModelTrainer implements ModelTrainer {
     float[] batchLabels = new float[batch * k];
     Shape batchShape = Shape.of(batch, train.height(), train.width(), train.channels());
     Shape labelShape = Shape.of(batch, k);
+    ImageAugmenter augmenter =
+        new ImageAugmenter(
+            spec.options().augmentation(),
+            spec.seed(),
+            train.height(),
+            train.width(),
+            train.channels());
 
+    String specKey = spec + " threads=" + intraOpThreads;
     List<EpochMetrics> curve = new ArrayList<>();
     Map<String, float[]> best = null;
     double bestAuc = Double.NaN;
     int bestEpoch = 0;
     long steps = 0;
-    for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
+    int firstEpoch = 1;
+    StoredState.Checkpoint resumed = resumable(checkpoints, specKey);
+    if (resumed != null) {
+      TrainingCheckpoints.restore(session, resumed);
+      curve.addAll(resumed.curve());
+      best = resumed.best();
+      bestAuc = resumed.bestAuc();
+      bestEpoch = resumed.bestEpoch();
+      steps = resumed.steps();
+      firstEpoch = resumed.epoch() + 1;
+      LOG.log(
+          System.Logger.Level.INFO,
+          "resuming " + spec.architecture().id() + " after epoch " + resumed.epoch());
+      // The new delivery's listeners get the whole curve, as if nothing had been interrupted.
+      curve.forEach(listener::onEpoch);
+    }
+    for (int epoch = firstEpoch; epoch <= spec.epochs(); epoch++) {
       if (spec.earlyStoppingPatience() > 0 && epoch - bestEpoch > spec.earlyStoppingPatience()) {
         break;
       }
       long epochStarted = System.nanoTime();
+      TrainingGraph.Phase phase =
+          graph.phase(spec.options().adaptation().frozenBlocks(epoch, start.blocks()));
+      float learningRate =
+          (float) (spec.learningRate() * spec.options().schedule().factor(epoch, spec.epochs()));
       int[] order = shuffledOrder(train.count(), spec.seed(), epoch);
       double lossSum = 0;
       for (int step = 0; step < stepsPerEpoch; step++) {
@@ -176,16 +315,19 @@ public final class TfModelTrainer implements ModelTrainer {
               train.pixels(), image * imageBytes, batchPixels, i * imageBytes, imageBytes);
           batchLabels[i * k + train.labels()[image]] = 1f;
         }
+        augmenter.apply(batchPixels, batch, epoch, step);
         float loss;
         try (TUint8 x = TUint8.tensorOf(batchShape, DataBuffers.of(batchPixels, true, false));
             TFloat32 y = TFloat32.tensorOf(labelShape, DataBuffers.of(batchLabels, true, false));
+            TFloat32 rate = TFloat32.scalarOf(learningRate);
             Result result =
                 session
                     .runner()
                     .feed(graph.images(), x)
                     .feed(graph.labels(), y)
-                    .addTarget(graph.trainStep())
-                    .fetch(graph.trainLoss())
+                    .feed(graph.learningRate(), rate)
+                    .addTarget(phase.trainStep())
+                    .fetch(phase.trainLoss())
                     .run()) {
           loss = ((TFloat32) result.get(0)).getFloat();
         }
@@ -200,7 +342,7 @@ public final class TfModelTrainer implements ModelTrainer {
                   + " (epoch "
                   + epoch
                   + ", learning rate "
-                  + spec.learningRate()
+                  + learningRate
                   + ")");
         }
         lossSum += loss;
@@ -235,10 +377,15 @@ public final class TfModelTrainer implements ModelTrainer {
                   metrics.valLoss(),
                   metrics.valAuc(),
                   metrics.seconds()));
+      checkpoints.saveCheckpoint(
+          StoredState.encode(
+              TrainingCheckpoints.capture(
+                  session, specKey, epoch, steps, curve, bestEpoch, bestAuc, best)));
       listener.onEpoch(metrics);
     }
     network.variables().assign(session, best);
     Scores testScores = evaluate(session, graph, test, k).scores();
+    checkpoints.saveFinalModel(StoredState.encode(finalModel(spec, network, best)));
     return new TrainingResult(
         testScores,
         test.labels().clone(),
@@ -246,6 +393,36 @@ public final class TfModelTrainer implements ModelTrainer {
         bestEpoch,
         (System.nanoTime() - started) / 1e9,
         steps);
+  }
+
+  /** The stored checkpoint if it belongs to this spec and thread setting; null otherwise. */
+  private static StoredState.Checkpoint resumable(TrialCheckpoints checkpoints, String specKey) {
+    Optional<byte[]> stored = checkpoints.lastCheckpoint();
+    if (stored.isEmpty()) {
+      return null;
+    }
+    try {
+      StoredState.Checkpoint checkpoint = StoredState.decodeCheckpoint(stored.get());
+      if (checkpoint.specKey().equals(specKey)) {
+        return checkpoint;
+      }
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "ignoring a checkpoint of another spec or thread setting; starting over");
+    } catch (IllegalArgumentException e) {
+      LOG.log(System.Logger.Level.WARNING, "ignoring an unreadable checkpoint: " + e.getMessage());
+    }
+    return null;
+  }
+
+  private static StoredState.Model finalModel(
+      TrainingSpec spec, TfNetwork network, Map<String, float[]> weights) {
+    Map<String, StoredState.Tensor> variables = new LinkedHashMap<>();
+    for (ModelVariables.Entry entry : network.variables().entries()) {
+      variables.put(
+          entry.name(), new StoredState.Tensor(entry.shape().asArray(), weights.get(entry.name())));
+    }
+    return new StoredState.Model(spec.architecture().id(), spec.numClasses(), variables);
   }
 
   /** Scores and mean loss of a whole split, inference mode, in input order. */
@@ -306,10 +483,26 @@ public final class TfModelTrainer implements ModelTrainer {
   }
 
   static ConfigProto sessionConfig(int intraOpThreads) {
-    return ConfigProto.newBuilder()
-        .setIntraOpParallelismThreads(intraOpThreads)
-        .setInterOpParallelismThreads(1)
-        .build();
+    return sessionConfig(intraOpThreads, TrainingOptions.Precision.FP32);
+  }
+
+  /**
+   * Thread settings, and for {@link TrainingOptions.Precision#BF16_MIXED} oneDNN's automatic
+   * bfloat16 rewrite: matmuls and convolutions run in bfloat16, variables stay float32.
+   */
+  static ConfigProto sessionConfig(int intraOpThreads, TrainingOptions.Precision precision) {
+    ConfigProto.Builder config =
+        ConfigProto.newBuilder()
+            .setIntraOpParallelismThreads(intraOpThreads)
+            .setInterOpParallelismThreads(1);
+    if (precision == TrainingOptions.Precision.BF16_MIXED) {
+      config.setGraphOptions(
+          GraphOptions.newBuilder()
+              .setRewriteOptions(
+                  RewriterConfig.newBuilder()
+                      .setAutoMixedPrecisionOnednnBfloat16(RewriterConfig.Toggle.ON)));
+    }
+    return config.build();
   }
 
   private static ImageSet load(ImageSource source, DataSplit split) {
@@ -323,6 +516,21 @@ public final class TfModelTrainer implements ModelTrainer {
               + " split: "
               + e.getMessage(),
           e);
+    }
+  }
+
+  private static void checkPadding(TrainingSpec spec, ImageSet images) {
+    if (spec.options().resize() == TrainingOptions.ResizeMode.PAD
+        && (images.height() > spec.resolution() || images.width() > spec.resolution())) {
+      throw new TrialFailedException(
+          FailureReason.INVALID_SPEC,
+          "resize PAD cannot bring "
+              + images.height()
+              + "x"
+              + images.width()
+              + " images to resolution "
+              + spec.resolution()
+              + "; padding only grows an image");
     }
   }
 

@@ -1,0 +1,69 @@
+package org.medxfer.trainer.infra.objectstore;
+
+import java.util.Optional;
+import org.medxfer.common.objectstore.ObjectStore;
+import org.medxfer.common.objectstore.ObjectStoreException;
+import org.medxfer.trainer.domain.TrialCheckpoints;
+
+/**
+ * An attempt's checkpoint under its output prefix ({@value #CHECKPOINT}, replaced every epoch, so a
+ * re-delivery of the same attempt resumes from it), and each trial's final model under the trial
+ * name ({@value #FINAL_MODEL}, the last completed attempt's), where a trial that transfers from it
+ * finds it by the trial name alone.
+ */
+public final class ObjectStoreTrialCheckpoints implements TrialCheckpoints {
+
+  /** Object name of the last checkpoint under an attempt's output prefix. */
+  public static final String CHECKPOINT = "checkpoint/last.mxck";
+
+  /** Object name of the final model under a trial's name. */
+  public static final String FINAL_MODEL = "final-model.mxmd";
+
+  static final String CONTENT_TYPE = "application/octet-stream";
+
+  private final ObjectStore store;
+  private final String outputPrefix;
+  private final String trial;
+
+  public ObjectStoreTrialCheckpoints(ObjectStore store, String outputPrefix, String trial) {
+    this.store = store;
+    this.outputPrefix = outputPrefix.endsWith("/") ? outputPrefix : outputPrefix + "/";
+    this.trial = trial;
+  }
+
+  /** Where the final model of {@code trial} is stored. */
+  public static String finalModelKey(String trial) {
+    return (trial.endsWith("/") ? trial : trial + "/") + FINAL_MODEL;
+  }
+
+  @Override
+  public Optional<byte[]> lastCheckpoint() {
+    return read(outputPrefix + CHECKPOINT);
+  }
+
+  @Override
+  public void saveCheckpoint(byte[] checkpoint) {
+    store.put(outputPrefix + CHECKPOINT, checkpoint, CONTENT_TYPE);
+  }
+
+  @Override
+  public void saveFinalModel(byte[] model) {
+    store.put(finalModelKey(trial), model, CONTENT_TYPE);
+  }
+
+  @Override
+  public Optional<byte[]> finalModelOf(String sourceTrial) {
+    return read(finalModelKey(sourceTrial));
+  }
+
+  private Optional<byte[]> read(String key) {
+    try {
+      return Optional.of(store.get(key));
+    } catch (ObjectStoreException e) {
+      if (e.isNotFound()) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+}
