@@ -65,7 +65,7 @@ public final class TrialAssignmentMapper {
     Architecture architecture = Architecture.fromId(spec.getArchitecture());
     Initialization initialization = initialization(spec, architecture, problems);
     TaskType taskType = taskType(data, problems);
-    TrainingOptions options = collect(problems, () -> options(spec));
+    TrainingOptions options = options(spec, problems);
     if (!problems.isEmpty()) {
       throw invalid(problems);
     }
@@ -125,25 +125,50 @@ public final class TrialAssignmentMapper {
     }
   }
 
-  /** The options of {@code spec}; a domain check that fails becomes one of the problems. */
-  private static TrainingOptions options(TrialSpec spec) {
+  /** The options of {@code spec}, or null; each failed domain check becomes one of the problems. */
+  private static TrainingOptions options(TrialSpec spec, List<String> problems) {
+    TrainingSettings training = spec.getTraining();
+    Adaptation adaptation = collect(problems, () -> adaptation(spec.getAdaptation()));
+    LearningRateSchedule schedule = collect(problems, () -> schedule(training.getSchedule()));
+    Augmentation augmentation =
+        collect(
+            problems,
+            () ->
+                new Augmentation(
+                    training.getAugmentation().getHorizontalFlip(),
+                    training.getAugmentation().getVerticalFlip(),
+                    training.getAugmentation().getMaxShift(),
+                    training.getAugmentation().getMaxRotationDegrees()));
+    if (adaptation == null || schedule == null || augmentation == null) {
+      adaptation = org.medxfer.trainer.domain.Adaptation.FULL;
+      schedule = LearningRateSchedule.CONSTANT;
+      augmentation = Augmentation.NONE;
+    }
+    Adaptation checkedAdaptation = adaptation;
+    LearningRateSchedule checkedSchedule = schedule;
+    Augmentation checkedAugmentation = augmentation;
+    return collect(
+        problems, () -> options(spec, checkedAdaptation, checkedSchedule, checkedAugmentation));
+  }
+
+  private static TrainingOptions options(
+      TrialSpec spec,
+      Adaptation adaptation,
+      LearningRateSchedule schedule,
+      Augmentation augmentation) {
     TrainingSettings training = spec.getTraining();
     return new TrainingOptions(
         spec.getInit().getUpToBlock(),
         spec.getInit().getSourceTrial(),
-        adaptation(spec.getAdaptation()),
+        adaptation,
         training.getOptimizer() == OptimizerKind.OPTIMIZER_KIND_SGD
             ? TrainingOptions.Optimizer.SGD
             : TrainingOptions.Optimizer.ADAM,
         training.getMomentum(),
         training.hasBackboneLearningRate() ? training.getBackboneLearningRate() : Double.NaN,
         training.getWeightDecay(),
-        schedule(training.getSchedule()),
-        new Augmentation(
-            training.getAugmentation().getHorizontalFlip(),
-            training.getAugmentation().getVerticalFlip(),
-            training.getAugmentation().getMaxShift(),
-            training.getAugmentation().getMaxRotationDegrees()),
+        schedule,
+        augmentation,
         spec.getResize() == ResizeMode.RESIZE_MODE_PAD
             ? TrainingOptions.ResizeMode.PAD
             : TrainingOptions.ResizeMode.BILINEAR,

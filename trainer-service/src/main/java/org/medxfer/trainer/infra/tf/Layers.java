@@ -31,6 +31,7 @@ final class Layers {
   private final float batchNormMomentum;
   private final Set<String> frozenBlocks;
   private final List<Op> batchNormUpdates = new ArrayList<>();
+  private Operand<TFloat32> headInput;
 
   /**
    * @param tf the name scope of this pass ({@code train/} or {@code eval/})
@@ -184,8 +185,19 @@ final class Layers {
     return bn.y();
   }
 
+  /**
+   * The (batch, features) input of the head's first dense layer in this pass, null before one is
+   * built: the features a frozen backbone produces, which the trainer computes once and feeds.
+   */
+  Operand<TFloat32> headInput() {
+    return headInput;
+  }
+
   /** Fully connected layer on a (batch, features) input, {@code <layer>/kernel} and bias. */
   Operand<TFloat32> dense(String layer, Operand<TFloat32> x, int inFeatures, int outFeatures) {
+    if (headInput == null && ModelVariables.HEAD_BLOCK.equals(variables.currentBlock())) {
+      headInput = x;
+    }
     Variable<TFloat32> kernel =
         variables.getOrCreate(
             layer + "/kernel",

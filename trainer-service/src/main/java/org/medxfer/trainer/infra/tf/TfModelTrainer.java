@@ -1,9 +1,14 @@
 package org.medxfer.trainer.infra.tf;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +36,10 @@ import org.medxfer.trainer.domain.TrainingResult;
 import org.medxfer.trainer.domain.TrainingSpec;
 import org.medxfer.trainer.domain.TrialCheckpoints;
 import org.medxfer.trainer.domain.TrialFailedException;
+import org.medxfer.trainer.domain.WeightFiles;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
+import org.tensorflow.Tensor;
 import org.tensorflow.exceptions.TensorFlowException;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
@@ -57,8 +64,12 @@ public final class TfModelTrainer implements ModelTrainer {
   /** Inference batch; larger than training batches because no gradients are kept. */
   static final int EVAL_BATCH = 128;
 
-  private final Path weightsDir;
+  /** Floats of frozen-backbone features kept between trials: 128 MB. */
+  static final long FEATURE_CACHE_FLOATS = 32L << 20;
+
+  private final WeightFiles weightFiles;
   private final WeightRegistry registry;
+  private final FeatureCache featureCache = new FeatureCache(FEATURE_CACHE_FLOATS);
   private final int intraOpThreads;
 
   /**
@@ -66,10 +77,18 @@ public final class TfModelTrainer implements ModelTrainer {
    * @param intraOpThreads TensorFlow intra-op threads; inter-op is always 1
    */
   public TfModelTrainer(Path weightsDir, WeightRegistry registry, int intraOpThreads) {
+    this(registry, weights -> registry.verifiedFile(weights, weightsDir), intraOpThreads);
+  }
+
+  /**
+   * @param weightFiles where registered weight files come from
+   * @param intraOpThreads TensorFlow intra-op threads; inter-op is always 1
+   */
+  public TfModelTrainer(WeightRegistry registry, WeightFiles weightFiles, int intraOpThreads) {
     if (intraOpThreads < 1) {
       throw new IllegalArgumentException("intraOpThreads must be positive: " + intraOpThreads);
     }
-    this.weightsDir = weightsDir;
+    this.weightFiles = weightFiles;
     this.registry = registry;
     this.intraOpThreads = intraOpThreads;
   }
@@ -108,6 +127,7 @@ public final class TfModelTrainer implements ModelTrainer {
       for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
         frozenCounts.add(spec.options().adaptation().frozenBlocks(epoch, start.blocks()));
       }
+      TrainingGraph.InputNormalization normalization = normalization(spec, network, train);
       TrainingGraph graph =
           TrainingGraph.build(
               network,
@@ -118,13 +138,14 @@ public final class TfModelTrainer implements ModelTrainer {
                   spec.resolution(),
                   (float) spec.learningRate(),
                   spec.options(),
-                  normalization(spec, network, train),
+                  normalization,
                   frozenCounts));
       try (Session session =
           new Session(network.graph(), sessionConfig(intraOpThreads, spec.options().precision()))) {
         session.initialize();
         WeightInitializer.apply(spec, network, session, start.imageNetFile(), start.sourceModel());
-        return fit(spec, network, graph, session, train, val, test, listener, checkpoints, start);
+        Run run = new Run(spec, network, graph, session, describe(normalization), start);
+        return fit(run, train, val, test, listener, checkpoints);
       }
     } catch (TensorFlowException e) {
       throw new TrialFailedException(
@@ -185,7 +206,7 @@ public final class TfModelTrainer implements ModelTrainer {
                     new TrialFailedException(
                         FailureReason.INVALID_SPEC,
                         spec.architecture().id() + " has no registered ImageNet weights"));
-    return new StartingWeights(blocks, registry.verifiedFile(weights, weightsDir), null);
+    return new StartingWeights(blocks, weightFiles.verifiedFile(weights), null);
   }
 
   private static void checkBlock(String field, int block, int blocks, TrainingSpec spec) {
@@ -241,17 +262,41 @@ public final class TfModelTrainer implements ModelTrainer {
     return new TrainingGraph.InputNormalization.Statistics(mean, std);
   }
 
-  private TrainingResult fit(
+  /**
+   * One trial's built pieces.
+   *
+   * @param pipeline the input normalisation in words, part of the feature-cache key
+   */
+  private record Run(
       TrainingSpec spec,
       TfNetwork network,
       TrainingGraph graph,
       Session session,
+      String pipeline,
+      StartingWeights start) {}
+
+  private static String describe(TrainingGraph.InputNormalization normalization) {
+    if (normalization instanceof TrainingGraph.InputNormalization.Statistics statistics) {
+      return "mean "
+          + Arrays.toString(statistics.mean())
+          + " std "
+          + Arrays.toString(statistics.std());
+    }
+    return "network";
+  }
+
+  private TrainingResult fit(
+      Run run,
       ImageSet train,
       ImageSet val,
       ImageSet test,
       EpochListener listener,
-      TrialCheckpoints checkpoints,
-      StartingWeights start) {
+      TrialCheckpoints checkpoints) {
+    TrainingSpec spec = run.spec();
+    TfNetwork network = run.network();
+    TrainingGraph graph = run.graph();
+    Session session = run.session();
+    StartingWeights start = run.start();
     long started = System.nanoTime();
     int batch = Math.min(spec.batchSize(), train.count());
     // The last partial batch is dropped: a batch of one has zero variance, and its Bessel-corrected
@@ -272,6 +317,8 @@ public final class TfModelTrainer implements ModelTrainer {
             train.channels());
 
     String specKey = spec + " threads=" + intraOpThreads;
+    float[] trainFeatures = null;
+    float[] valFeatures = null;
     List<EpochMetrics> curve = new ArrayList<>();
     Map<String, float[]> best = null;
     double bestAuc = Double.NaN;
@@ -298,8 +345,19 @@ public final class TfModelTrainer implements ModelTrainer {
         break;
       }
       long epochStarted = System.nanoTime();
-      TrainingGraph.Phase phase =
-          graph.phase(spec.options().adaptation().frozenBlocks(epoch, start.blocks()));
+      int frozen = spec.options().adaptation().frozenBlocks(epoch, start.blocks());
+      TrainingGraph.Phase phase = graph.phase(frozen);
+      // A fully frozen backbone without augmentation sees the same images every epoch and
+      // computes the same features: compute them once (or find them cached) and train the head.
+      boolean fromFeatures =
+          frozen == start.blocks()
+              && phase.features() != null
+              && graph.evalFeatures() != null
+              && !spec.options().augmentation().enabled();
+      if (fromFeatures && trainFeatures == null) {
+        trainFeatures = features(run, train);
+        valFeatures = features(run, val);
+      }
       float learningRate =
           (float) (spec.learningRate() * spec.options().schedule().factor(epoch, spec.epochs()));
       int[] order = shuffledOrder(train.count(), spec.seed(), epoch);
@@ -310,20 +368,28 @@ public final class TfModelTrainer implements ModelTrainer {
         }
         Arrays.fill(batchLabels, 0f);
         for (int i = 0; i < batch; i++) {
-          int image = order[step * batch + i];
-          System.arraycopy(
-              train.pixels(), image * imageBytes, batchPixels, i * imageBytes, imageBytes);
-          batchLabels[i * k + train.labels()[image]] = 1f;
+          batchLabels[i * k + train.labels()[order[step * batch + i]]] = 1f;
         }
-        augmenter.apply(batchPixels, batch, epoch, step);
+        Session.Runner runner = session.runner();
         float loss;
-        try (TUint8 x = TUint8.tensorOf(batchShape, DataBuffers.of(batchPixels, true, false));
+        try (Tensor x =
+                fromFeatures
+                    ? featureBatch(runner, phase, trainFeatures, train.count(), order, step, batch)
+                    : imageBatch(
+                        runner,
+                        graph,
+                        train,
+                        batchPixels,
+                        batchShape,
+                        order,
+                        step,
+                        batch,
+                        augmenter,
+                        epoch);
             TFloat32 y = TFloat32.tensorOf(labelShape, DataBuffers.of(batchLabels, true, false));
             TFloat32 rate = TFloat32.scalarOf(learningRate);
             Result result =
-                session
-                    .runner()
-                    .feed(graph.images(), x)
+                runner
                     .feed(graph.labels(), y)
                     .feed(graph.learningRate(), rate)
                     .addTarget(phase.trainStep())
@@ -347,7 +413,7 @@ public final class TfModelTrainer implements ModelTrainer {
         }
         lossSum += loss;
       }
-      Evaluation validation = evaluate(session, graph, val, k);
+      Evaluation validation = evaluate(session, graph, val, k, fromFeatures ? valFeatures : null);
       double valAuc = RocAuc.of(validation.scores(), val.labels(), spec.taskType());
       EpochMetrics metrics =
           new EpochMetrics(
@@ -395,6 +461,65 @@ public final class TfModelTrainer implements ModelTrainer {
         steps);
   }
 
+  /** Feeds one training batch of stored images, augmented, to the training pass. */
+  private static Tensor imageBatch(
+      Session.Runner runner,
+      TrainingGraph graph,
+      ImageSet train,
+      byte[] batchPixels,
+      Shape batchShape,
+      int[] order,
+      int step,
+      int batch,
+      ImageAugmenter augmenter,
+      int epoch) {
+    int imageBytes = train.imageBytes();
+    for (int i = 0; i < batch; i++) {
+      System.arraycopy(
+          train.pixels(),
+          order[step * batch + i] * imageBytes,
+          batchPixels,
+          i * imageBytes,
+          imageBytes);
+    }
+    augmenter.apply(batchPixels, batch, epoch, step);
+    TUint8 x = TUint8.tensorOf(batchShape, DataBuffers.of(batchPixels, true, false));
+    runner.feed(graph.images(), x);
+    return x;
+  }
+
+  /** Feeds one training batch of precomputed features to a fully frozen phase's head. */
+  private static Tensor featureBatch(
+      Session.Runner runner,
+      TrainingGraph.Phase phase,
+      float[] features,
+      int count,
+      int[] order,
+      int step,
+      int batch) {
+    int width = features.length / count;
+    float[] rows = new float[batch * width];
+    for (int i = 0; i < batch; i++) {
+      System.arraycopy(features, order[step * batch + i] * width, rows, i * width, width);
+    }
+    TFloat32 x = TFloat32.tensorOf(Shape.of(batch, width), DataBuffers.of(rows, true, false));
+    runner.feed(phase.features(), x);
+    return x;
+  }
+
+  /**
+   * The frozen backbone's features of {@code images}, from the cache when another arm made them.
+   */
+  private float[] features(Run run, ImageSet images) {
+    String key = featureKey(run.spec(), run.network(), run.session(), run.pipeline(), images);
+    return featureCache.get(key, () -> computeFeatures(run.session(), run.graph(), images));
+  }
+
+  /** Feature sets computed (not found in the cache) by this trainer so far. */
+  long featuresComputed() {
+    return featureCache.computed();
+  }
+
   /** The stored checkpoint if it belongs to this spec and thread setting; null otherwise. */
   private static StoredState.Checkpoint resumable(TrialCheckpoints checkpoints, String specKey) {
     Optional<byte[]> stored = checkpoints.lastCheckpoint();
@@ -427,26 +552,28 @@ public final class TfModelTrainer implements ModelTrainer {
 
   /** Scores and mean loss of a whole split, inference mode, in input order. */
   private static Evaluation evaluate(Session session, TrainingGraph graph, ImageSet images, int k) {
+    return evaluate(session, graph, images, k, null);
+  }
+
+  /**
+   * Scores and mean loss of a whole split, inference mode, in input order; from {@code features}
+   * (the backbone's precomputed output, row-major) when not null, from the images otherwise.
+   */
+  private static Evaluation evaluate(
+      Session session, TrainingGraph graph, ImageSet images, int k, float[] features) {
     float[] probabilities = new float[images.count() * k];
     double lossSum = 0;
-    int imageBytes = images.imageBytes();
     for (int start = 0; start < images.count(); start += EVAL_BATCH) {
       int n = Math.min(EVAL_BATCH, images.count() - start);
       float[] oneHot = new float[n * k];
       for (int i = 0; i < n; i++) {
         oneHot[i * k + images.labels()[start + i]] = 1f;
       }
-      byte[] pixels =
-          Arrays.copyOfRange(images.pixels(), start * imageBytes, (start + n) * imageBytes);
-      try (TUint8 x =
-              TUint8.tensorOf(
-                  Shape.of(n, images.height(), images.width(), images.channels()),
-                  DataBuffers.of(pixels, true, false));
+      Session.Runner runner = session.runner();
+      try (Tensor x = inputBatch(runner, graph, images, features, start, n);
           TFloat32 y = TFloat32.tensorOf(Shape.of(n, k), DataBuffers.of(oneHot, true, false));
           Result result =
-              session
-                  .runner()
-                  .feed(graph.images(), x)
+              runner
                   .feed(graph.labels(), y)
                   .fetch(graph.evalProbabilities())
                   .fetch(graph.evalLoss())
@@ -462,6 +589,106 @@ public final class TfModelTrainer implements ModelTrainer {
       }
     }
     return new Evaluation(new Scores(images.count(), k, probabilities), lossSum / images.count());
+  }
+
+  /** Feeds images start..start+n-1, or their features when given, to the inference pass. */
+  private static Tensor inputBatch(
+      Session.Runner runner,
+      TrainingGraph graph,
+      ImageSet images,
+      float[] features,
+      int start,
+      int n) {
+    if (features != null) {
+      int width = features.length / images.count();
+      TFloat32 x =
+          TFloat32.tensorOf(
+              Shape.of(n, width),
+              DataBuffers.of(
+                  Arrays.copyOfRange(features, start * width, (start + n) * width), true, false));
+      runner.feed(graph.evalFeatures(), x);
+      return x;
+    }
+    int imageBytes = images.imageBytes();
+    TUint8 x =
+        TUint8.tensorOf(
+            Shape.of(n, images.height(), images.width(), images.channels()),
+            DataBuffers.of(
+                Arrays.copyOfRange(images.pixels(), start * imageBytes, (start + n) * imageBytes),
+                true,
+                false));
+    runner.feed(graph.images(), x);
+    return x;
+  }
+
+  /** The inference pass's head input for every image of {@code images}, row-major. */
+  private static float[] computeFeatures(Session session, TrainingGraph graph, ImageSet images) {
+    float[] features = null;
+    int width = 0;
+    for (int start = 0; start < images.count(); start += EVAL_BATCH) {
+      int n = Math.min(EVAL_BATCH, images.count() - start);
+      Session.Runner runner = session.runner();
+      try (Tensor x = inputBatch(runner, graph, images, null, start, n);
+          Result result = runner.fetch(graph.evalFeatures()).run()) {
+        TFloat32 batch = (TFloat32) result.get(0);
+        if (features == null) {
+          width = Math.toIntExact(batch.shape().get(1));
+          features = new float[images.count() * width];
+        }
+        float[] rows = new float[n * width];
+        batch.copyTo(DataBuffers.of(rows, false, false));
+        System.arraycopy(rows, 0, features, start * width, n * width);
+      }
+    }
+    return features;
+  }
+
+  /**
+   * A digest of everything a frozen backbone's features depend on: the input pipeline, the
+   * backbone's current weights (batch-norm statistics included) and the images themselves.
+   */
+  private String featureKey(
+      TrainingSpec spec, TfNetwork network, Session session, String pipeline, ImageSet images) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update(
+          (spec.architecture().id()
+                  + "|"
+                  + spec.resolution()
+                  + "|"
+                  + spec.options().resize()
+                  + "|"
+                  + pipeline
+                  + "|"
+                  + images.height()
+                  + "x"
+                  + images.width()
+                  + "x"
+                  + images.channels()
+                  + "|"
+                  + intraOpThreads)
+              .getBytes(StandardCharsets.UTF_8));
+      Map<String, float[]> weights = network.variables().snapshot(session);
+      ByteBuffer buffer = ByteBuffer.allocate(4096);
+      for (ModelVariables.Entry entry : network.variables().entries()) {
+        if (entry.block().equals(ModelVariables.HEAD_BLOCK)) {
+          continue;
+        }
+        digest.update(entry.name().getBytes(StandardCharsets.UTF_8));
+        for (float value : weights.get(entry.name())) {
+          if (buffer.remaining() < 4) {
+            digest.update(buffer.flip());
+            buffer.clear();
+          }
+          buffer.putFloat(value);
+        }
+      }
+      digest.update(buffer.flip());
+      digest.update(images.pixels());
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
   }
 
   private record Evaluation(Scores scores, double meanLoss) {}

@@ -71,8 +71,14 @@ final class TrainingGraph {
     }
   }
 
-  /** One training pass with its loss and optimizer step. */
-  record Phase(int frozenBlocks, Operand<TFloat32> trainLoss, Op trainStep) {}
+  /**
+   * One training pass with its loss and optimizer step.
+   *
+   * @param features the head's input in this pass; with every block frozen it equals the inference
+   *     pass's features, so precomputed features can be fed here instead of images
+   */
+  record Phase(
+      int frozenBlocks, Operand<TFloat32> trainLoss, Op trainStep, Operand<TFloat32> features) {}
 
   private final Placeholder<TUint8> images;
   private final Placeholder<TFloat32> labels;
@@ -80,6 +86,7 @@ final class TrainingGraph {
   private final Map<Integer, Phase> phases;
   private final Operand<TFloat32> evalLoss;
   private final Operand<TFloat32> evalProbabilities;
+  private final Operand<TFloat32> evalFeatures;
 
   private TrainingGraph(
       Placeholder<TUint8> images,
@@ -87,13 +94,15 @@ final class TrainingGraph {
       PlaceholderWithDefault<TFloat32> learningRate,
       Map<Integer, Phase> phases,
       Operand<TFloat32> evalLoss,
-      Operand<TFloat32> evalProbabilities) {
+      Operand<TFloat32> evalProbabilities,
+      Operand<TFloat32> evalFeatures) {
     this.images = images;
     this.labels = labels;
     this.learningRate = learningRate;
     this.phases = phases;
     this.evalLoss = evalLoss;
     this.evalProbabilities = evalProbabilities;
+    this.evalFeatures = evalFeatures;
   }
 
   /** Full fine-tuning with deterministic Adam at a constant rate (the benchmark's graph). */
@@ -141,7 +150,8 @@ final class TrainingGraph {
     for (int frozen : settings.frozenBlockCounts().stream().sorted().toList()) {
       phases.put(frozen, phase(network, x, labels, learningRate, settings, blocks, frozen));
     }
-    return new TrainingGraph(images, labels, learningRate, phases, evalLoss, evalProbabilities);
+    return new TrainingGraph(
+        images, labels, learningRate, phases, evalLoss, evalProbabilities, evalLayers.headInput());
   }
 
   private static Operand<TFloat32> input(
@@ -275,7 +285,7 @@ final class TrainingGraph {
                   "sgd" + suffix,
                   TRAIN_STEP + suffix);
         };
-    return new Phase(frozen, trainLoss, step);
+    return new Phase(frozen, trainLoss, step, trainLayers.headInput());
   }
 
   Placeholder<TUint8> images() {
@@ -316,5 +326,10 @@ final class TrainingGraph {
 
   Operand<TFloat32> evalProbabilities() {
     return evalProbabilities;
+  }
+
+  /** The head's input in the inference pass (the backbone's features); null if it has none. */
+  Operand<TFloat32> evalFeatures() {
+    return evalFeatures;
   }
 }

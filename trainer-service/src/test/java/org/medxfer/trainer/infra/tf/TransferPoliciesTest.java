@@ -142,6 +142,36 @@ class TransferPoliciesTest {
   }
 
   @Test
+  void linearProbesSharingABackboneComputeItsFeaturesOnce() {
+    TfModelTrainer fresh = new TfModelTrainer(Paths.weightsDir(), WeightRegistry.bundled(), 2);
+    TrainingOptions probe =
+        TrainingOptions.DEFAULTS.withAdaptation(new Adaptation(Adaptation.Kind.LINEAR_PROBE, 0, 0));
+    TrainingSpec first =
+        breastSpec(Architecture.MOBILENET_V1_025, Initialization.IMAGENET, 2, probe);
+    TrainingResult slow = fresh.train(first, breast, m -> {});
+    assertThat(fresh.featuresComputed()).as("train and validation features").isEqualTo(2);
+
+    // Another arm on the same weights and images: only the learning rate differs.
+    TrainingSpec second =
+        spec(
+            Architecture.MOBILENET_V1_025,
+            Initialization.IMAGENET,
+            2,
+            3e-3,
+            2,
+            TaskType.BINARY,
+            probe);
+    TrainingResult fast = fresh.train(second, breast, m -> {});
+    assertThat(fresh.featuresComputed()).isEqualTo(2);
+    assertThat(fast.testScores().values()).isNotEqualTo(slow.testScores().values());
+
+    // A cache hit gives the same bits as the miss did.
+    assertThat(fresh.train(first, breast, m -> {}).testScores().values())
+        .containsExactly(slow.testScores().values());
+    assertThat(fresh.featuresComputed()).isEqualTo(2);
+  }
+
+  @Test
   void freezeUpToBlockFreezesExactlyThoseBlocks() {
     Map<String, float[]> pretrained;
     List<String> blocks;
