@@ -57,8 +57,17 @@ final class StoredState {
       Map<String, float[]> best,
       Map<String, byte[]> sessionFiles) {}
 
-  /** A final model: architecture id, head width and every variable. */
-  record Model(String architecture, int numClasses, Map<String, Tensor> variables) {}
+  /**
+   * A final model: architecture id, head width, every variable, and the input normalisation it was
+   * trained with (empty arrays for the network's own preprocessing), so a trial that starts from it
+   * can feed inputs the way it learned them.
+   */
+  record Model(
+      String architecture,
+      int numClasses,
+      Map<String, Tensor> variables,
+      float[] inputMean,
+      float[] inputStd) {}
 
   static byte[] encode(Checkpoint checkpoint) {
     return write(
@@ -143,6 +152,8 @@ final class StoredState {
           out.writeInt(VERSION);
           out.writeUTF(model.architecture());
           out.writeInt(model.numClasses());
+          writeFloats(out, model.inputMean());
+          writeFloats(out, model.inputStd());
           out.writeInt(model.variables().size());
           for (Map.Entry<String, Tensor> entry : model.variables().entrySet()) {
             out.writeUTF(entry.getKey());
@@ -164,6 +175,8 @@ final class StoredState {
         in -> {
           String architecture = in.readUTF();
           int numClasses = in.readInt();
+          float[] inputMean = readFloats(in);
+          float[] inputStd = readFloats(in);
           int count = in.readInt();
           Map<String, Tensor> variables = new LinkedHashMap<>();
           for (int i = 0; i < count; i++) {
@@ -174,7 +187,7 @@ final class StoredState {
             }
             variables.put(name, new Tensor(shape, readFloats(in)));
           }
-          return new Model(architecture, numClasses, variables);
+          return new Model(architecture, numClasses, variables, inputMean, inputStd);
         });
   }
 

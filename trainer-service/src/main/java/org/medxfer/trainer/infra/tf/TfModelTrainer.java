@@ -127,7 +127,8 @@ public final class TfModelTrainer implements ModelTrainer {
       for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
         frozenCounts.add(spec.options().adaptation().frozenBlocks(epoch, start.blocks()));
       }
-      TrainingGraph.InputNormalization normalization = normalization(spec, network, train);
+      TrainingGraph.InputNormalization normalization =
+          normalization(spec, network, train, start.sourceModel());
       TrainingGraph graph =
           TrainingGraph.build(
               network,
@@ -144,7 +145,7 @@ public final class TfModelTrainer implements ModelTrainer {
           new Session(network.graph(), sessionConfig(intraOpThreads, spec.options().precision()))) {
         session.initialize();
         WeightInitializer.apply(spec, network, session, start.imageNetFile(), start.sourceModel());
-        Run run = new Run(spec, network, graph, session, describe(normalization), start);
+        Run run = new Run(spec, network, graph, session, normalization, start);
         return fit(run, train, val, test, listener, checkpoints);
       }
     } catch (TensorFlowException e) {
@@ -225,12 +226,19 @@ public final class TfModelTrainer implements ModelTrainer {
   }
 
   /**
-   * The network's own preprocessing for weights trained with it; the training split's per-channel
-   * statistics for a random start or when the study asks for them.
+   * Matched to the init: the network's own preprocessing for ImageNet-derived weights, the source
+   * model's normalisation for another trial's model, the training split's per-channel statistics
+   * for a random start; or what the study asks for.
    */
   private static TrainingGraph.InputNormalization normalization(
-      TrainingSpec spec, TfNetwork network, ImageSet train) {
+      TrainingSpec spec, TfNetwork network, ImageSet train, StoredState.Model sourceModel) {
     TrainingOptions.Normalization choice = spec.options().normalization();
+    if (choice == TrainingOptions.Normalization.MATCHED && sourceModel != null) {
+      return sourceModel.inputMean().length == 0
+          ? new TrainingGraph.InputNormalization.Network()
+          : new TrainingGraph.InputNormalization.Statistics(
+              sourceModel.inputMean(), sourceModel.inputStd());
+    }
     boolean dataset =
         choice == TrainingOptions.Normalization.DATASET
             || (choice == TrainingOptions.Normalization.MATCHED
@@ -265,14 +273,14 @@ public final class TfModelTrainer implements ModelTrainer {
   /**
    * One trial's built pieces.
    *
-   * @param pipeline the input normalisation in words, part of the feature-cache key
+   * @param normalization the input normalisation, part of the feature-cache key and of the model
    */
   private record Run(
       TrainingSpec spec,
       TfNetwork network,
       TrainingGraph graph,
       Session session,
-      String pipeline,
+      TrainingGraph.InputNormalization normalization,
       StartingWeights start) {}
 
   private static String describe(TrainingGraph.InputNormalization normalization) {
@@ -451,7 +459,8 @@ public final class TfModelTrainer implements ModelTrainer {
     }
     network.variables().assign(session, best);
     Scores testScores = evaluate(session, graph, test, k).scores();
-    checkpoints.saveFinalModel(StoredState.encode(finalModel(spec, network, best)));
+    checkpoints.saveFinalModel(
+        StoredState.encode(finalModel(spec, network, best, run.normalization())));
     return new TrainingResult(
         testScores,
         test.labels().clone(),
@@ -511,7 +520,8 @@ public final class TfModelTrainer implements ModelTrainer {
    * The frozen backbone's features of {@code images}, from the cache when another arm made them.
    */
   private float[] features(Run run, ImageSet images) {
-    String key = featureKey(run.spec(), run.network(), run.session(), run.pipeline(), images);
+    String key =
+        featureKey(run.spec(), run.network(), run.session(), describe(run.normalization()), images);
     return featureCache.get(key, () -> computeFeatures(run.session(), run.graph(), images));
   }
 
@@ -541,13 +551,25 @@ public final class TfModelTrainer implements ModelTrainer {
   }
 
   private static StoredState.Model finalModel(
-      TrainingSpec spec, TfNetwork network, Map<String, float[]> weights) {
+      TrainingSpec spec,
+      TfNetwork network,
+      Map<String, float[]> weights,
+      TrainingGraph.InputNormalization normalization) {
     Map<String, StoredState.Tensor> variables = new LinkedHashMap<>();
     for (ModelVariables.Entry entry : network.variables().entries()) {
       variables.put(
           entry.name(), new StoredState.Tensor(entry.shape().asArray(), weights.get(entry.name())));
     }
-    return new StoredState.Model(spec.architecture().id(), spec.numClasses(), variables);
+    if (normalization instanceof TrainingGraph.InputNormalization.Statistics statistics) {
+      return new StoredState.Model(
+          spec.architecture().id(),
+          spec.numClasses(),
+          variables,
+          statistics.mean(),
+          statistics.std());
+    }
+    return new StoredState.Model(
+        spec.architecture().id(), spec.numClasses(), variables, new float[0], new float[0]);
   }
 
   /** Scores and mean loss of a whole split, inference mode, in input order. */
