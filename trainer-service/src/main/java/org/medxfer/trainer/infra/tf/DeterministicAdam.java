@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
-import org.tensorflow.Operation;
-import org.tensorflow.Output;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
@@ -65,7 +63,6 @@ final class DeterministicAdam {
    *
    * @param slotScope name scope of the moment and beta-power variables; one per step built
    */
-  @SuppressWarnings("unchecked")
   static Op step(
       Ops tf,
       Graph graph,
@@ -75,11 +72,7 @@ final class DeterministicAdam {
       List<Op> alsoRun,
       String slotScope,
       String stepName) {
-    Output<?>[] xs = new Output<?>[trainable.size()];
-    for (int i = 0; i < xs.length; i++) {
-      xs[i] = trainable.get(i).asOutput();
-    }
-    Output<?>[] gradients = graph.addGradients(loss.asOutput(), xs);
+    Gradients gradients = Gradients.of(tf, graph, loss, trainable);
 
     Ops slots = tf.withSubScope(slotScope);
     Ops init = slots.withInitScope();
@@ -89,13 +82,9 @@ final class DeterministicAdam {
     Operand<TFloat32> beta2 = tf.constant(BETA2);
     Operand<TFloat32> epsilon = tf.constant(EPSILON);
 
-    List<Operation> gradientOps = new ArrayList<>();
-    for (Output<?> gradient : gradients) {
-      gradientOps.add(gradient.op());
-    }
-    Ops afterGradients = tf.withControlDependencyOps(gradientOps);
+    Ops afterGradients = gradients.afterAll();
     List<Op> applies = new ArrayList<>();
-    for (int i = 0; i < xs.length; i++) {
+    for (int i = 0; i < trainable.size(); i++) {
       Variable<TFloat32> variable = trainable.get(i);
       Operand<TFloat32> zeros = init.zeros(init.constant(variable.shape()), TFloat32.class);
       Variable<TFloat32> m = slots.withName("m_" + i).variable(zeros);
@@ -111,7 +100,7 @@ final class DeterministicAdam {
               beta1,
               beta2,
               epsilon,
-              (Output<TFloat32>) gradients[i]));
+              gradients.get(i)));
     }
     Ops afterApplies = tf.withControlDependencies(applies);
     List<Op> finish = new ArrayList<>(alsoRun);

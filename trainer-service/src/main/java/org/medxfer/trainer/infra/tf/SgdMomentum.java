@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
-import org.tensorflow.Operation;
-import org.tensorflow.Output;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
@@ -29,7 +27,6 @@ final class SgdMomentum {
    * @param slotScope name scope of the accumulators; one per step built
    * @param stepName name of the returned op, the target to run per batch
    */
-  @SuppressWarnings("unchecked")
   static Op step(
       Ops tf,
       Graph graph,
@@ -40,21 +37,13 @@ final class SgdMomentum {
       List<Op> alsoRun,
       String slotScope,
       String stepName) {
-    Output<?>[] xs = new Output<?>[trainable.size()];
-    for (int i = 0; i < xs.length; i++) {
-      xs[i] = trainable.get(i).asOutput();
-    }
-    Output<?>[] gradients = graph.addGradients(loss.asOutput(), xs);
-    List<Operation> gradientOps = new ArrayList<>();
-    for (Output<?> gradient : gradients) {
-      gradientOps.add(gradient.op());
-    }
+    Gradients gradients = Gradients.of(tf, graph, loss, trainable);
     Ops slots = tf.withSubScope(slotScope);
     Ops init = slots.withInitScope();
-    Ops afterGradients = tf.withControlDependencyOps(gradientOps);
+    Ops afterGradients = gradients.afterAll();
     Operand<TFloat32> momentumValue = tf.constant(momentum);
     List<Op> finish = new ArrayList<>(alsoRun);
-    for (int i = 0; i < xs.length; i++) {
+    for (int i = 0; i < trainable.size(); i++) {
       Variable<TFloat32> variable = trainable.get(i);
       Variable<TFloat32> accumulator =
           slots
@@ -65,7 +54,7 @@ final class SgdMomentum {
               variable,
               accumulator,
               learningRates.get(i),
-              (Output<TFloat32>) gradients[i],
+              gradients.get(i),
               momentumValue,
               ApplyMomentum.useNesterov(false)));
     }

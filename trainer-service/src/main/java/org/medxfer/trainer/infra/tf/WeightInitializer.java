@@ -53,6 +53,8 @@ final class WeightInitializer {
       }
       case TRIAL_CHECKPOINT ->
           network.variables().assign(session, fromModel(spec, network, sourceModel));
+      default ->
+          throw new IllegalArgumentException("unknown initialization " + spec.initialization());
     }
   }
 
