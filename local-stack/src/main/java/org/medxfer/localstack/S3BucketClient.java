@@ -57,7 +57,28 @@ final class S3BucketClient {
     }
   }
 
+  /**
+   * Stores {@code content} at {@code key} in {@code bucket}, replacing any object there.
+   *
+   * @throws IOException on a refused signature or any other error answer
+   */
+  void putObject(String bucket, String key, byte[] content)
+      throws IOException, InterruptedException {
+    String path = "/" + bucket + "/" + key;
+    HttpResponse<String> response =
+        HTTP.send(signedPut(path, content), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IOException(
+          "PUT " + path + " answered " + response.statusCode() + ": " + response.body());
+    }
+  }
+
   private HttpRequest signedPut(String path) {
+    return signedPut(path, new byte[0]);
+  }
+
+  private HttpRequest signedPut(String path, byte[] content) {
+    String payloadSha256 = content.length == 0 ? EMPTY_SHA256 : sha256Hex(content);
     ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
     String amzDate = AMZ_DATE.format(now);
     String day = DAY.format(now);
@@ -70,11 +91,11 @@ final class S3BucketClient {
             path,
             "",
             "host:" + host,
-            "x-amz-content-sha256:" + EMPTY_SHA256,
+            "x-amz-content-sha256:" + payloadSha256,
             "x-amz-date:" + amzDate,
             "",
             signedHeaders,
-            EMPTY_SHA256);
+            payloadSha256);
     String scope = day + "/" + region + "/s3/aws4_request";
     String stringToSign =
         String.join("\n", "AWS4-HMAC-SHA256", amzDate, scope, sha256Hex(canonicalRequest));
@@ -84,8 +105,8 @@ final class S3BucketClient {
     key = hmac(key, "aws4_request");
     String signature = HexFormat.of().formatHex(hmac(key, stringToSign));
     return HttpRequest.newBuilder(endpoint.resolve(path))
-        .timeout(Duration.ofSeconds(10))
-        .header("x-amz-content-sha256", EMPTY_SHA256)
+        .timeout(Duration.ofSeconds(30))
+        .header("x-amz-content-sha256", payloadSha256)
         .header("x-amz-date", amzDate)
         .header(
             "Authorization",
@@ -97,15 +118,20 @@ final class S3BucketClient {
                 + signedHeaders
                 + ", Signature="
                 + signature)
-        .PUT(HttpRequest.BodyPublishers.noBody())
+        .PUT(
+            content.length == 0
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(content))
         .build();
   }
 
   private static String sha256Hex(String text) {
+    return sha256Hex(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String sha256Hex(byte[] bytes) {
     try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

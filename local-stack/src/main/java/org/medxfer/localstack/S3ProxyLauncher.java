@@ -1,6 +1,7 @@
 package org.medxfer.localstack;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,6 +19,9 @@ final class S3ProxyLauncher implements ComponentLauncher {
    * Requests are signed for this region; s3proxy accepts any, and naming one skips a lookup call.
    */
   static final String REGION = "us-east-1";
+
+  /** Object-key prefix of pretrained weight files; the trainer's weight store reads the same. */
+  static final String WEIGHTS_PREFIX = "weights/";
 
   private final StackOptions options;
   private final StackLayout layout;
@@ -97,6 +101,28 @@ final class S3ProxyLauncher implements ComponentLauncher {
           client.createBucketIfMissing(options.bucket());
           return true;
         });
+    uploadShippedWeights(client);
     return new Ready("s3 ready on " + endpoint(options.ports()) + ", bucket " + options.bucket());
+  }
+
+  /**
+   * The trainer reads pretrained weights from the object store, never from the repository: the
+   * shipped {@code data/weights/*.h5} files go to {@value #WEIGHTS_PREFIX}{@code <file>}, the key
+   * the trainer's weight store reads (it checks each file's sha256 against its registry).
+   */
+  private void uploadShippedWeights(S3BucketClient client) throws InterruptedException {
+    Path weights = options.repoHome().resolve("data").resolve("weights");
+    if (!Files.isDirectory(weights)) {
+      return;
+    }
+    try (var files = Files.list(weights)) {
+      for (Path file :
+          files.filter(f -> f.getFileName().toString().endsWith(".h5")).sorted().toList()) {
+        client.putObject(
+            options.bucket(), WEIGHTS_PREFIX + file.getFileName(), Files.readAllBytes(file));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot upload the shipped weights in " + weights, e);
+    }
   }
 }

@@ -1,6 +1,7 @@
 package org.medxfer.trainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.rpc.Code;
 import com.google.rpc.ErrorInfo;
@@ -10,6 +11,7 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +37,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.medxfer.common.images.ImageShardCodec;
 import org.medxfer.common.images.LabeledImages;
 import org.medxfer.common.images.MedMnistNpz;
@@ -53,11 +56,18 @@ import org.medxfer.proto.trial.v1.TrialAssignment;
 import org.medxfer.proto.trial.v1.TrialCancellation;
 import org.medxfer.proto.trial.v1.TrialEvent;
 import org.medxfer.proto.trial.v1.TrialSpec;
+import org.medxfer.trainer.domain.Architecture;
+import org.medxfer.trainer.domain.FailureReason;
+import org.medxfer.trainer.domain.PretrainedWeights;
 import org.medxfer.trainer.domain.RocAuc;
 import org.medxfer.trainer.domain.Scores;
+import org.medxfer.trainer.domain.TrialFailedException;
 import org.medxfer.trainer.fixtures.Paths;
 import org.medxfer.trainer.fixtures.TrainerInfraResource;
 import org.medxfer.trainer.fixtures.TrialEventsProbe;
+import org.medxfer.trainer.infra.objectstore.ObjectStoreTrialCheckpoints;
+import org.medxfer.trainer.infra.objectstore.ObjectStoreWeightFiles;
+import org.medxfer.trainer.infra.tf.WeightRegistry;
 
 /**
  * The trainer as deployed: assignments from a real Kafka broker, BreastMNIST shards from a real S3
@@ -169,6 +179,14 @@ class TrainerServiceIT {
             testLabels,
             org.medxfer.trainer.domain.TaskType.BINARY);
     assertThat(auc).isGreaterThan(0.5);
+    // The last epoch's checkpoint under the attempt (no checkpoint prefix was given), the final
+    // model under the trial.
+    assertThat(
+            store.size(
+                "studies/it/trials/long-cnn/attempts/1/checkpoint/"
+                    + ObjectStoreTrialCheckpoints.CHECKPOINT))
+        .isPresent();
+    assertThat(store.size(ObjectStoreTrialCheckpoints.finalModelKey(trial))).isPresent();
 
     assertCommittedPast(sent);
   }
@@ -254,6 +272,30 @@ class TrainerServiceIT {
     assertThat(
             events.eventsOf(trial, Duration.ofSeconds(2)).stream().filter(TrialEvent::hasCompleted))
         .hasSize(1);
+  }
+
+  @Test
+  void registeredWeightsAreFetchedFromTheObjectStoreAndChecked(@TempDir Path dir) {
+    // The local stack uploaded the shipped files; nothing is pre-installed here.
+    ObjectStoreWeightFiles files =
+        new ObjectStoreWeightFiles(store, dir.resolve("cache"), dir.resolve("installed"));
+    for (PretrainedWeights weights : WeightRegistry.bundled().entries()) {
+      Path file = files.verifiedFile(weights);
+      assertThat(file).startsWith(dir.resolve("cache"));
+      assertThat(WeightRegistry.sha256(file)).isEqualTo(weights.sha256());
+      assertThat(files.verifiedFile(weights)).isEqualTo(file);
+    }
+
+    PretrainedWeights altered =
+        new PretrainedWeights(
+            "altered", Architecture.CNN_SMALL, "altered.h5", "0".repeat(64), "test", "none");
+    store.put(
+        ObjectStoreWeightFiles.key(altered), new byte[] {1, 2, 3}, "application/octet-stream");
+    assertThatThrownBy(() -> files.verifiedFile(altered))
+        .isInstanceOf(TrialFailedException.class)
+        .hasMessageContaining("weights/altered.h5")
+        .extracting(e -> ((TrialFailedException) e).reason())
+        .isEqualTo(FailureReason.WEIGHTS_CORRUPT);
   }
 
   @Test

@@ -3,17 +3,22 @@ package org.medxfer.trainer.api;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiPredicate;
-import org.medxfer.proto.trial.v1.AdaptationKind;
 import org.medxfer.proto.trial.v1.DataLocation;
 import org.medxfer.proto.trial.v1.OptimizerKind;
+import org.medxfer.proto.trial.v1.Precision;
 import org.medxfer.proto.trial.v1.ResizeMode;
+import org.medxfer.proto.trial.v1.Schedule;
 import org.medxfer.proto.trial.v1.TrainingSettings;
 import org.medxfer.proto.trial.v1.TrialAssignment;
 import org.medxfer.proto.trial.v1.TrialSpec;
+import org.medxfer.trainer.domain.Adaptation;
 import org.medxfer.trainer.domain.Architecture;
+import org.medxfer.trainer.domain.Augmentation;
 import org.medxfer.trainer.domain.FailureReason;
 import org.medxfer.trainer.domain.Initialization;
+import org.medxfer.trainer.domain.LearningRateSchedule;
 import org.medxfer.trainer.domain.TaskType;
+import org.medxfer.trainer.domain.TrainingOptions;
 import org.medxfer.trainer.domain.TrainingSpec;
 import org.medxfer.trainer.domain.TrialFailedException;
 import org.medxfer.trainer.domain.TrialRun;
@@ -60,18 +65,7 @@ public final class TrialAssignmentMapper {
     Architecture architecture = Architecture.fromId(spec.getArchitecture());
     Initialization initialization = initialization(spec, architecture, problems);
     TaskType taskType = taskType(data, problems);
-    if (spec.getAdaptation().getKind() != AdaptationKind.ADAPTATION_KIND_FULL) {
-      problems.add(
-          "adaptation "
-              + spec.getAdaptation().getKind()
-              + " is not supported by this trainer yet (only ADAPTATION_KIND_FULL)");
-    }
-    if (training.getOptimizer() == OptimizerKind.OPTIMIZER_KIND_SGD) {
-      problems.add("optimizer OPTIMIZER_KIND_SGD is not supported by this trainer yet");
-    }
-    if (spec.getResize() == ResizeMode.RESIZE_MODE_PAD) {
-      problems.add("resize RESIZE_MODE_PAD is not supported by this trainer yet");
-    }
+    TrainingOptions options = options(spec, problems);
     if (!problems.isEmpty()) {
       throw invalid(problems);
     }
@@ -89,7 +83,8 @@ public final class TrialAssignmentMapper {
             data.getNumClasses(),
             taskType,
             labelFraction,
-            training.getEarlyStoppingPatience());
+            training.getEarlyStoppingPatience(),
+            options);
     return new TrialRun(assignment.getTrial(), assignment.getAttempt(), trainingSpec, channels);
   }
 
@@ -99,17 +94,129 @@ public final class TrialAssignmentMapper {
       case INIT_KIND_RANDOM:
         return Initialization.RANDOM;
       case INIT_KIND_IMAGENET:
-        String weights = spec.getInit().getWeights();
-        if (!weights.isEmpty() && !knownWeights.test(architecture, weights)) {
-          problems.add("init.weights '" + weights + "' is not registered for " + architecture.id());
-        }
+        checkWeights(spec, architecture, problems);
         return Initialization.IMAGENET;
+      case INIT_KIND_MEAN_VAR:
+        checkWeights(spec, architecture, problems);
+        return Initialization.MEAN_VAR;
+      case INIT_KIND_PARTIAL:
+        checkWeights(spec, architecture, problems);
+        if (spec.getInit().getUpToBlock() < 1) {
+          problems.add(
+              "init.up_to_block must be at least 1 for INIT_KIND_PARTIAL, got "
+                  + spec.getInit().getUpToBlock());
+        }
+        return Initialization.PARTIAL;
+      case INIT_KIND_TRIAL_CHECKPOINT:
+        if (spec.getInit().getSourceTrial().isEmpty()) {
+          problems.add("init.source_trial is required for INIT_KIND_TRIAL_CHECKPOINT");
+        }
+        return Initialization.TRIAL_CHECKPOINT;
       default:
-        problems.add(
-            "init "
-                + spec.getInit().getKind()
-                + " is not supported by this trainer yet (only RANDOM and IMAGENET)");
+        problems.add("init.kind " + spec.getInit().getKind() + " is not a known initialisation");
         return Initialization.RANDOM;
+    }
+  }
+
+  private void checkWeights(TrialSpec spec, Architecture architecture, List<String> problems) {
+    String weights = spec.getInit().getWeights();
+    if (!weights.isEmpty() && !knownWeights.test(architecture, weights)) {
+      problems.add("init.weights '" + weights + "' is not registered for " + architecture.id());
+    }
+  }
+
+  /** The options of {@code spec}, or null; each failed domain check becomes one of the problems. */
+  private static TrainingOptions options(TrialSpec spec, List<String> problems) {
+    TrainingSettings training = spec.getTraining();
+    Adaptation adaptation = collect(problems, () -> adaptation(spec.getAdaptation()));
+    LearningRateSchedule schedule = collect(problems, () -> schedule(training.getSchedule()));
+    Augmentation augmentation =
+        collect(
+            problems,
+            () ->
+                new Augmentation(
+                    training.getAugmentation().getHorizontalFlip(),
+                    training.getAugmentation().getVerticalFlip(),
+                    training.getAugmentation().getMaxShift(),
+                    training.getAugmentation().getMaxRotationDegrees()));
+    if (adaptation == null || schedule == null || augmentation == null) {
+      adaptation = org.medxfer.trainer.domain.Adaptation.FULL;
+      schedule = LearningRateSchedule.CONSTANT;
+      augmentation = Augmentation.NONE;
+    }
+    Adaptation checkedAdaptation = adaptation;
+    LearningRateSchedule checkedSchedule = schedule;
+    Augmentation checkedAugmentation = augmentation;
+    return collect(
+        problems, () -> options(spec, checkedAdaptation, checkedSchedule, checkedAugmentation));
+  }
+
+  private static TrainingOptions options(
+      TrialSpec spec,
+      Adaptation adaptation,
+      LearningRateSchedule schedule,
+      Augmentation augmentation) {
+    TrainingSettings training = spec.getTraining();
+    return new TrainingOptions(
+        spec.getInit().getUpToBlock(),
+        spec.getInit().getSourceTrial(),
+        adaptation,
+        training.getOptimizer() == OptimizerKind.OPTIMIZER_KIND_SGD
+            ? TrainingOptions.Optimizer.SGD
+            : TrainingOptions.Optimizer.ADAM,
+        training.getMomentum(),
+        training.hasBackboneLearningRate() ? training.getBackboneLearningRate() : Double.NaN,
+        training.getWeightDecay(),
+        schedule,
+        augmentation,
+        spec.getResize() == ResizeMode.RESIZE_MODE_PAD
+            ? TrainingOptions.ResizeMode.PAD
+            : TrainingOptions.ResizeMode.BILINEAR,
+        switch (training.getNormalization()) {
+          case NORMALIZATION_IMAGENET -> TrainingOptions.Normalization.IMAGENET;
+          case NORMALIZATION_DATASET -> TrainingOptions.Normalization.DATASET;
+          default -> TrainingOptions.Normalization.MATCHED;
+        },
+        training.getPrecision() == Precision.PRECISION_BF16_MIXED
+            ? TrainingOptions.Precision.BF16_MIXED
+            : TrainingOptions.Precision.FP32);
+  }
+
+  private static Adaptation adaptation(org.medxfer.proto.trial.v1.Adaptation adaptation) {
+    Adaptation.Kind kind =
+        switch (adaptation.getKind()) {
+          case ADAPTATION_KIND_FULL -> Adaptation.Kind.FULL;
+          case ADAPTATION_KIND_LINEAR_PROBE -> Adaptation.Kind.LINEAR_PROBE;
+          case ADAPTATION_KIND_FREEZE_UP_TO_BLOCK -> Adaptation.Kind.FREEZE_UP_TO_BLOCK;
+          case ADAPTATION_KIND_LP_FT -> Adaptation.Kind.LP_FT;
+          default ->
+              throw new TrialFailedException(
+                  FailureReason.INVALID_SPEC,
+                  "adaptation.kind " + adaptation.getKind() + " is not a known adaptation");
+        };
+    return new Adaptation(kind, adaptation.getFreezeUpToBlock(), adaptation.getLinearProbeEpochs());
+  }
+
+  private static LearningRateSchedule schedule(Schedule schedule) {
+    return switch (schedule.getKind()) {
+      case SCHEDULE_KIND_STEP ->
+          new LearningRateSchedule(
+              LearningRateSchedule.Kind.STEP,
+              schedule.getMilestonesList().stream().mapToDouble(Double::doubleValue).toArray(),
+              schedule.getGamma());
+      case SCHEDULE_KIND_COSINE ->
+          new LearningRateSchedule(LearningRateSchedule.Kind.COSINE, new double[0], 1);
+      default -> LearningRateSchedule.CONSTANT;
+    };
+  }
+
+  /** Runs {@code build}; a failed domain check is added to {@code problems} and null returned. */
+  private static <T> T collect(List<String> problems, java.util.function.Supplier<T> build) {
+    try {
+      return build.get();
+    } catch (TrialFailedException e) {
+      problems.add(e.getMessage());
+      return null;
     }
   }
 
@@ -118,9 +225,9 @@ public final class TrialAssignmentMapper {
       case TASK_TYPE_BINARY:
         return TaskType.BINARY;
       case TASK_TYPE_MULTI_CLASS:
-      case TASK_TYPE_ORDINAL:
-        // Ordinal grades train as k-way classification, as MedMNIST's baselines do.
         return TaskType.MULTI_CLASS;
+      case TASK_TYPE_ORDINAL:
+        return TaskType.ORDINAL;
       default:
         problems.add("task type " + data.getTaskType() + " is not supported by this trainer");
         return TaskType.BINARY;

@@ -11,6 +11,7 @@ import org.medxfer.trainer.domain.ParameterCounts;
 import org.medxfer.trainer.domain.PredictionStore;
 import org.medxfer.trainer.domain.TrainerActivity;
 import org.medxfer.trainer.domain.TrainingResult;
+import org.medxfer.trainer.domain.TrialCheckpoints;
 import org.medxfer.trainer.domain.TrialEvents;
 import org.medxfer.trainer.domain.TrialFailedException;
 import org.medxfer.trainer.domain.TrialRun;
@@ -43,10 +44,25 @@ public class RunTrial {
    */
   public boolean run(
       TrialRun run, ImageSource images, TrialEvents events, PredictionStore predictions) {
+    return run(run, images, events, predictions, TrialCheckpoints.NONE);
+  }
+
+  /**
+   * Trains {@code run} like {@link #run(TrialRun, ImageSource, TrialEvents, PredictionStore)},
+   * saving a checkpoint after every epoch into {@code checkpoints}. A re-delivered attempt passes
+   * the same checkpoints and resumes after the last saved epoch (its earlier epochs are published
+   * again), ending with the result an uninterrupted run would have had.
+   */
+  public boolean run(
+      TrialRun run,
+      ImageSource images,
+      TrialEvents events,
+      PredictionStore predictions,
+      TrialCheckpoints checkpoints) {
     activity.started(run);
     Outcome outcome = Outcome.CANCELLED;
     try {
-      outcome = train(run, images, new TrackedEvents(events, activity), predictions);
+      outcome = train(run, images, new TrackedEvents(events, activity), predictions, checkpoints);
       return outcome != Outcome.UNREPORTED;
     } finally {
       activity.ended(outcome == Outcome.COMPLETED, outcome == Outcome.FAILED);
@@ -62,12 +78,16 @@ public class RunTrial {
   }
 
   private Outcome train(
-      TrialRun run, ImageSource images, TrackedEvents events, PredictionStore predictions) {
+      TrialRun run,
+      ImageSource images,
+      TrackedEvents events,
+      PredictionStore predictions,
+      TrialCheckpoints checkpoints) {
     TrainingResult result;
     try {
       ParameterCounts parameters = trainer.parameterCounts(run.spec(), run.channels());
       events.started(parameters);
-      result = trainer.train(run.spec(), images, events::epochCompleted);
+      result = trainer.train(run.spec(), images, events::epochCompleted, checkpoints);
     } catch (TrialFailedException e) {
       if (e.reason() == FailureReason.INTERNAL) {
         return failed(reportInternal(run, events, e));

@@ -10,9 +10,18 @@ import java.util.Optional;
 @ConfigMapping(prefix = "medxfer.trainer")
 public interface TrainerConfig {
 
-  /** Folder holding the registered ImageNet weight files; each is checked against its sha256. */
+  /**
+   * Pre-installed registered weight files, used when the object store has no {@code
+   * weights/<file>}; each is checked against its sha256.
+   */
   @WithDefault("${medxfer.home}/data/weights")
   Path weightsDir();
+
+  /**
+   * Where weight files fetched from the object store are cached; {@code <work-dir>/weights-cache}
+   * when unset. A cached file is used only while its sha256 matches the registry.
+   */
+  Optional<Path> weightsCacheDir();
 
   /**
    * TensorFlow intra-op threads (inter-op is always 1). Results are bit-identical only for the same

@@ -5,10 +5,11 @@ package org.medxfer.trainer.domain;
  * produce bit-identical predictions on the same trainer build and thread configuration.
  *
  * @param architecture the network to build
- * @param initialization random or ImageNet backbone weights
+ * @param initialization where the starting weights come from
  * @param epochs full passes over the training split (at least 1)
  * @param batchSize images per optimizer step
- * @param learningRate Adam step size
+ * @param learningRate initial step size of the head (and of the backbone unless the options say
+ *     otherwise)
  * @param seed seeds every random op and the per-epoch shuffles
  * @param resolution the square input size the images are resized to, in pixels
  * @param numClasses width of the classification head (2 for binary tasks)
@@ -17,6 +18,7 @@ package org.medxfer.trainer.domain;
  *     {@code seed}
  * @param earlyStoppingPatience stop after this many epochs without a better validation AUC; 0
  *     trains all epochs
+ * @param options adaptation, optimiser, schedule, input pipeline and precision
  */
 public record TrainingSpec(
     Architecture architecture,
@@ -29,12 +31,14 @@ public record TrainingSpec(
     int numClasses,
     TaskType taskType,
     double labelFraction,
-    int earlyStoppingPatience) {
+    int earlyStoppingPatience,
+    TrainingOptions options) {
 
   public TrainingSpec {
     require(architecture != null, "architecture is required");
     require(initialization != null, "initialization is required");
     require(taskType != null, "taskType is required");
+    require(options != null, "options are required");
     require(epochs >= 1, "epochs must be at least 1, got " + epochs);
     require(batchSize >= 2, "batchSize must be at least 2 (batch norm needs it), got " + batchSize);
     require(
@@ -54,6 +58,99 @@ public record TrainingSpec(
     require(
         earlyStoppingPatience >= 0,
         "earlyStoppingPatience must not be negative, got " + earlyStoppingPatience);
+    require(
+        initialization != Initialization.PARTIAL || options.initUpToBlock() >= 1,
+        "init.up_to_block must be at least 1 for a partial transfer, got "
+            + options.initUpToBlock());
+    require(
+        initialization != Initialization.TRIAL_CHECKPOINT || !options.sourceTrial().isEmpty(),
+        "init.source_trial is required for a trial-checkpoint init");
+    require(
+        options.adaptation().kind() != Adaptation.Kind.LP_FT
+            || options.adaptation().linearProbeEpochs() < epochs,
+        "adaptation.linear_probe_epochs must be below epochs ("
+            + epochs
+            + ") so fine-tuning gets an epoch, got "
+            + options.adaptation().linearProbeEpochs());
+  }
+
+  /** The spec with the default options (full fine-tuning, Adam, constant rate, float32). */
+  public TrainingSpec(
+      Architecture architecture,
+      Initialization initialization,
+      int epochs,
+      int batchSize,
+      double learningRate,
+      long seed,
+      int resolution,
+      int numClasses,
+      TaskType taskType,
+      double labelFraction,
+      int earlyStoppingPatience) {
+    this(
+        architecture,
+        initialization,
+        epochs,
+        batchSize,
+        learningRate,
+        seed,
+        resolution,
+        numClasses,
+        taskType,
+        labelFraction,
+        earlyStoppingPatience,
+        TrainingOptions.DEFAULTS);
+  }
+
+  /** A copy with other options. */
+  public TrainingSpec withOptions(TrainingOptions newOptions) {
+    return new TrainingSpec(
+        architecture,
+        initialization,
+        epochs,
+        batchSize,
+        learningRate,
+        seed,
+        resolution,
+        numClasses,
+        taskType,
+        labelFraction,
+        earlyStoppingPatience,
+        newOptions);
+  }
+
+  /** A copy with another initialisation. */
+  public TrainingSpec withInitialization(Initialization newInitialization) {
+    return new TrainingSpec(
+        architecture,
+        newInitialization,
+        epochs,
+        batchSize,
+        learningRate,
+        seed,
+        resolution,
+        numClasses,
+        taskType,
+        labelFraction,
+        earlyStoppingPatience,
+        options);
+  }
+
+  /** A copy trained for another number of epochs. */
+  public TrainingSpec withEpochs(int newEpochs) {
+    return new TrainingSpec(
+        architecture,
+        initialization,
+        newEpochs,
+        batchSize,
+        learningRate,
+        seed,
+        resolution,
+        numClasses,
+        taskType,
+        labelFraction,
+        earlyStoppingPatience,
+        options);
   }
 
   /** A spec that trains on the whole training split for all epochs. */

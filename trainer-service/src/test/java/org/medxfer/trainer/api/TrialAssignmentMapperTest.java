@@ -10,14 +10,23 @@ import org.medxfer.proto.dataset.v1.ImageShape;
 import org.medxfer.proto.dataset.v1.TaskType;
 import org.medxfer.proto.trial.v1.Adaptation;
 import org.medxfer.proto.trial.v1.AdaptationKind;
+import org.medxfer.proto.trial.v1.Augmentation;
 import org.medxfer.proto.trial.v1.DataLocation;
 import org.medxfer.proto.trial.v1.InitKind;
 import org.medxfer.proto.trial.v1.Initialization;
+import org.medxfer.proto.trial.v1.Normalization;
+import org.medxfer.proto.trial.v1.OptimizerKind;
+import org.medxfer.proto.trial.v1.Precision;
+import org.medxfer.proto.trial.v1.ResizeMode;
+import org.medxfer.proto.trial.v1.Schedule;
+import org.medxfer.proto.trial.v1.ScheduleKind;
 import org.medxfer.proto.trial.v1.TrainingSettings;
 import org.medxfer.proto.trial.v1.TrialAssignment;
 import org.medxfer.proto.trial.v1.TrialSpec;
 import org.medxfer.trainer.domain.Architecture;
 import org.medxfer.trainer.domain.FailureReason;
+import org.medxfer.trainer.domain.TrainingOptions;
+import org.medxfer.trainer.domain.TrainingSpec;
 import org.medxfer.trainer.domain.TrialFailedException;
 import org.medxfer.trainer.domain.TrialRun;
 
@@ -74,7 +83,7 @@ class TrialAssignmentMapperTest {
         .isEqualTo(org.medxfer.trainer.domain.Initialization.IMAGENET);
     assertThat(run.spec().taskType())
         .as("ordinal grades train as k-way classification")
-        .isEqualTo(org.medxfer.trainer.domain.TaskType.MULTI_CLASS);
+        .isEqualTo(org.medxfer.trainer.domain.TaskType.ORDINAL);
     assertThat(run.spec().numClasses()).isEqualTo(5);
     assertThat(run.spec().resolution()).isEqualTo(64);
     assertThat(run.spec().seed()).isEqualTo(7);
@@ -90,19 +99,84 @@ class TrialAssignmentMapperTest {
   }
 
   @Test
-  void listsEveryUnsupportedChoiceInOneInvalidSpec() {
+  void listsEveryBadChoiceInOneInvalidSpec() {
     TrialAssignment.Builder builder = assignment();
     builder.getSpecBuilder().getAdaptationBuilder().setKind(AdaptationKind.ADAPTATION_KIND_LP_FT);
     builder.getSpecBuilder().getInitBuilder().setWeights("someone_elses_weights");
+    builder.getSpecBuilder().getTrainingBuilder().setMomentum(1.5);
     builder.getDataBuilder().clearTestShardKey();
 
     assertThatThrownBy(() -> mapper.toTrialRun(builder.build()))
         .isInstanceOfSatisfying(
             TrialFailedException.class,
             e -> assertThat(e.reason()).isEqualTo(FailureReason.INVALID_SPEC))
-        .hasMessageContaining("ADAPTATION_KIND_LP_FT")
+        .hasMessageContaining("adaptation.linear_probe_epochs")
         .hasMessageContaining("someone_elses_weights")
+        .hasMessageContaining("momentum")
         .hasMessageContaining("shard keys");
+  }
+
+  @Test
+  void mapsInitialisationsAdaptationOptimiserScheduleAndPipeline() {
+    TrialAssignment.Builder builder = assignment();
+    TrialSpec.Builder spec = builder.getSpecBuilder();
+    spec.getInitBuilder().setKind(InitKind.INIT_KIND_PARTIAL).setUpToBlock(4);
+    spec.getAdaptationBuilder()
+        .setKind(AdaptationKind.ADAPTATION_KIND_LP_FT)
+        .setLinearProbeEpochs(5);
+    spec.setResize(ResizeMode.RESIZE_MODE_PAD);
+    spec.getTrainingBuilder()
+        .setOptimizer(OptimizerKind.OPTIMIZER_KIND_SGD)
+        .setMomentum(0.9)
+        .setBackboneLearningRate(1e-4)
+        .setWeightDecay(5e-4)
+        .setPrecision(Precision.PRECISION_BF16_MIXED)
+        .setNormalization(Normalization.NORMALIZATION_DATASET)
+        .setSchedule(
+            Schedule.newBuilder()
+                .setKind(ScheduleKind.SCHEDULE_KIND_STEP)
+                .addMilestones(0.5)
+                .addMilestones(0.75)
+                .setGamma(0.1))
+        .setAugmentation(
+            Augmentation.newBuilder()
+                .setHorizontalFlip(true)
+                .setMaxShift(0.1)
+                .setMaxRotationDegrees(15));
+
+    TrainingSpec mapped = mapper.toTrialRun(builder.build()).spec();
+    TrainingOptions options = mapped.options();
+
+    assertThat(mapped.initialization())
+        .isEqualTo(org.medxfer.trainer.domain.Initialization.PARTIAL);
+    assertThat(options.initUpToBlock()).isEqualTo(4);
+    assertThat(options.adaptation())
+        .isEqualTo(
+            new org.medxfer.trainer.domain.Adaptation(
+                org.medxfer.trainer.domain.Adaptation.Kind.LP_FT, 0, 5));
+    assertThat(options.optimizer()).isEqualTo(TrainingOptions.Optimizer.SGD);
+    assertThat(options.momentum()).isEqualTo(0.9);
+    assertThat(options.backboneLearningRate()).isEqualTo(1e-4);
+    assertThat(options.weightDecay()).isEqualTo(5e-4);
+    assertThat(options.precision()).isEqualTo(TrainingOptions.Precision.BF16_MIXED);
+    assertThat(options.normalization()).isEqualTo(TrainingOptions.Normalization.DATASET);
+    assertThat(options.resize()).isEqualTo(TrainingOptions.ResizeMode.PAD);
+    assertThat(options.schedule().factor(16, 20))
+        .isCloseTo(0.01, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(options.augmentation())
+        .isEqualTo(new org.medxfer.trainer.domain.Augmentation(true, false, 0.1, 15));
+  }
+
+  @Test
+  void aTrialCheckpointInitNeedsItsSourceTrial() {
+    TrialAssignment.Builder builder = assignment();
+    builder.getSpecBuilder().getInitBuilder().setKind(InitKind.INIT_KIND_TRIAL_CHECKPOINT);
+    assertThatThrownBy(() -> mapper.toTrialRun(builder.build()))
+        .hasMessageContaining("init.source_trial");
+
+    builder.getSpecBuilder().getInitBuilder().setSourceTrial("studies/s/trials/pretrain");
+    assertThat(mapper.toTrialRun(builder.build()).spec().options().sourceTrial())
+        .isEqualTo("studies/s/trials/pretrain");
   }
 
   @Test

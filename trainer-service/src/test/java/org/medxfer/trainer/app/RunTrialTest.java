@@ -188,7 +188,11 @@ class RunTrialTest {
   private static ModelTrainer trainer(java.util.function.Consumer<EpochListener> script) {
     return new ModelTrainer() {
       @Override
-      public TrainingResult train(TrainingSpec spec, ImageSource images, EpochListener listener) {
+      public TrainingResult train(
+          TrainingSpec spec,
+          ImageSource images,
+          EpochListener listener,
+          org.medxfer.trainer.domain.TrialCheckpoints checkpoints) {
         script.accept(listener);
         return RESULT;
       }

@@ -37,6 +37,7 @@ import org.medxfer.trainer.config.TrainerConfig;
 import org.medxfer.trainer.domain.TrialFailedException;
 import org.medxfer.trainer.domain.TrialRun;
 import org.medxfer.trainer.infra.objectstore.ObjectStorePredictionStore;
+import org.medxfer.trainer.infra.objectstore.ObjectStoreTrialCheckpoints;
 import org.medxfer.trainer.infra.objectstore.ShardImageSource;
 import org.medxfer.trainer.infra.tf.WeightRegistry;
 
@@ -309,7 +310,20 @@ public class TrialAssignmentConsumer {
             assignment.getOutputPrefix(),
             assignment.getTrial(),
             assignment.getAttempt(),
-            data.getTaskType()));
+            data.getTaskType()),
+        new ObjectStoreTrialCheckpoints(
+            objectStore, checkpointPrefix(assignment), assignment.getTrial()));
+  }
+
+  /**
+   * The gateway gives every attempt of a trial the same checkpoint prefix, so a retried attempt
+   * (after a lost trainer or a timeout) resumes where the previous one stopped; assignments without
+   * one keep their checkpoint under the attempt's own outputs.
+   */
+  private static String checkpointPrefix(TrialAssignment assignment) {
+    return assignment.getCheckpointPrefix().isEmpty()
+        ? assignment.getOutputPrefix() + "checkpoint/"
+        : assignment.getCheckpointPrefix();
   }
 
   /** Commits or rewinds a finished trial. @return when partitions may resume */

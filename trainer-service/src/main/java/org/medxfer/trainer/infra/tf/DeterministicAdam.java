@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
-import org.tensorflow.Operation;
-import org.tensorflow.Output;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
@@ -39,7 +37,6 @@ final class DeterministicAdam {
    * @param alsoRun ops that must run with every step (the batch-norm moving-average updates)
    * @param stepName name of the returned op, the target to run per batch
    */
-  @SuppressWarnings("unchecked")
   static Op step(
       Ops tf,
       Graph graph,
@@ -48,28 +45,46 @@ final class DeterministicAdam {
       float learningRate,
       List<Op> alsoRun,
       String stepName) {
-    Output<?>[] xs = new Output<?>[trainable.size()];
-    for (int i = 0; i < xs.length; i++) {
-      xs[i] = trainable.get(i).asOutput();
-    }
-    Output<?>[] gradients = graph.addGradients(loss.asOutput(), xs);
+    Operand<TFloat32> lr = tf.constant(learningRate);
+    return step(
+        tf,
+        graph,
+        loss,
+        trainable,
+        java.util.Collections.nCopies(trainable.size(), lr),
+        alsoRun,
+        "adam",
+        stepName);
+  }
 
-    Ops slots = tf.withSubScope("adam");
+  /**
+   * Adds one optimizer step to the graph with a learning rate per variable (a scalar operand, for
+   * example a fed schedule value, or it times a backbone factor).
+   *
+   * @param slotScope name scope of the moment and beta-power variables; one per step built
+   */
+  static Op step(
+      Ops tf,
+      Graph graph,
+      Operand<TFloat32> loss,
+      List<Variable<TFloat32>> trainable,
+      List<Operand<TFloat32>> learningRates,
+      List<Op> alsoRun,
+      String slotScope,
+      String stepName) {
+    Gradients gradients = Gradients.of(tf, graph, loss, trainable);
+
+    Ops slots = tf.withSubScope(slotScope);
     Ops init = slots.withInitScope();
     Variable<TFloat32> beta1Power = slots.withName("beta1_power").variable(init.constant(BETA1));
     Variable<TFloat32> beta2Power = slots.withName("beta2_power").variable(init.constant(BETA2));
-    Operand<TFloat32> lr = tf.constant(learningRate);
     Operand<TFloat32> beta1 = tf.constant(BETA1);
     Operand<TFloat32> beta2 = tf.constant(BETA2);
     Operand<TFloat32> epsilon = tf.constant(EPSILON);
 
-    List<Operation> gradientOps = new ArrayList<>();
-    for (Output<?> gradient : gradients) {
-      gradientOps.add(gradient.op());
-    }
-    Ops afterGradients = tf.withControlDependencyOps(gradientOps);
+    Ops afterGradients = gradients.afterAll();
     List<Op> applies = new ArrayList<>();
-    for (int i = 0; i < xs.length; i++) {
+    for (int i = 0; i < trainable.size(); i++) {
       Variable<TFloat32> variable = trainable.get(i);
       Operand<TFloat32> zeros = init.zeros(init.constant(variable.shape()), TFloat32.class);
       Variable<TFloat32> m = slots.withName("m_" + i).variable(zeros);
@@ -81,11 +96,11 @@ final class DeterministicAdam {
               v,
               beta1Power,
               beta2Power,
-              lr,
+              learningRates.get(i),
               beta1,
               beta2,
               epsilon,
-              (Output<TFloat32>) gradients[i]));
+              gradients.get(i)));
     }
     Ops afterApplies = tf.withControlDependencies(applies);
     List<Op> finish = new ArrayList<>(alsoRun);

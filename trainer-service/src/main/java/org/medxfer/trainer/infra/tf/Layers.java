@@ -3,6 +3,7 @@ package org.medxfer.trainer.infra.tf;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
@@ -28,18 +29,35 @@ final class Layers {
   private final ModelVariables variables;
   private final boolean training;
   private final float batchNormMomentum;
+  private final Set<String> frozenBlocks;
   private final List<Op> batchNormUpdates = new ArrayList<>();
+  private Operand<TFloat32> headInput;
 
   /**
    * @param tf the name scope of this pass ({@code train/} or {@code eval/})
    * @param batchNormMomentum weight of the old moving average in each update
    */
   Layers(Ops tf, ModelVariables variables, boolean training, float batchNormMomentum) {
+    this(tf, variables, training, batchNormMomentum, Set.of());
+  }
+
+  /**
+   * A pass in which the blocks in {@code frozenBlocks} are frozen: their batch norm runs in
+   * inference mode even in a training pass, so neither their weights nor their moving averages
+   * change.
+   */
+  Layers(
+      Ops tf,
+      ModelVariables variables,
+      boolean training,
+      float batchNormMomentum,
+      Set<String> frozenBlocks) {
     this.tf = tf;
     this.names = new OpNames(tf);
     this.variables = variables;
     this.training = training;
     this.batchNormMomentum = batchNormMomentum;
+    this.frozenBlocks = Set.copyOf(frozenBlocks);
   }
 
   Ops tf() {
@@ -129,7 +147,7 @@ final class Layers {
         variables.getOrCreate(
             layer + "/moving_variance", shape, new ModelVariables.Init.Constant(1f), false);
     Ops named = names.named(layer + "/FusedBatchNormV3");
-    if (!training) {
+    if (!training || frozenBlocks.contains(variables.currentBlock())) {
       return named
           .nn
           .fusedBatchNorm(
@@ -167,8 +185,19 @@ final class Layers {
     return bn.y();
   }
 
+  /**
+   * The (batch, features) input of the head's first dense layer in this pass, null before one is
+   * built: the features a frozen backbone produces, which the trainer computes once and feeds.
+   */
+  Operand<TFloat32> headInput() {
+    return headInput;
+  }
+
   /** Fully connected layer on a (batch, features) input, {@code <layer>/kernel} and bias. */
   Operand<TFloat32> dense(String layer, Operand<TFloat32> x, int inFeatures, int outFeatures) {
+    if (headInput == null && ModelVariables.HEAD_BLOCK.equals(variables.currentBlock())) {
+      headInput = x;
+    }
     Variable<TFloat32> kernel =
         variables.getOrCreate(
             layer + "/kernel",

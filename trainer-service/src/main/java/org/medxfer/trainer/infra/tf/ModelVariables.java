@@ -90,6 +90,11 @@ final class ModelVariables {
     currentBlock = name;
   }
 
+  /** The block layers are being built in now; null before the first block. */
+  String currentBlock() {
+    return currentBlock;
+  }
+
   /** Tags the variables created from now on as the head, which no block policy touches. */
   void enterHead() {
     currentBlock = HEAD_BLOCK;

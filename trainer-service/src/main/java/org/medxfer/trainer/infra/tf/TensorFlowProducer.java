@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.medxfer.common.objectstore.ObjectStore;
 import org.medxfer.trainer.config.TrainerConfig;
 import org.medxfer.trainer.domain.ModelTrainer;
+import org.medxfer.trainer.infra.objectstore.ObjectStoreWeightFiles;
 
 /** Wires the TensorFlow trainer from {@code medxfer.trainer.*}. */
 @ApplicationScoped
@@ -25,7 +27,7 @@ public class TensorFlowProducer {
 
   @Produces
   @Singleton
-  ModelTrainer modelTrainer(TrainerConfig config, WeightRegistry registry) {
+  ModelTrainer modelTrainer(TrainerConfig config, WeightRegistry registry, ObjectStore store) {
     // javacpp unpacks TensorFlow's natives (650 MB) under the home directory. Containers often have
     // a read-only home; then the trainer's own writable work dir takes them. Set before the first
     // TensorFlow class loads, which happens at the first trial.
@@ -39,6 +41,10 @@ public class TensorFlowProducer {
       }
       System.setProperty(JAVACPP_CACHE_DIR, cache.toAbsolutePath().toString());
     }
-    return new TfModelTrainer(config.weightsDir(), registry, config.threads());
+    Path weightsCache = config.weightsCacheDir().orElse(config.workDir().resolve("weights-cache"));
+    return new TfModelTrainer(
+        registry,
+        new ObjectStoreWeightFiles(store, weightsCache, config.weightsDir()),
+        config.threads());
   }
 }

@@ -117,6 +117,15 @@ public final class WeightRegistry {
               + weights.file()
               + " into the weights directory");
     }
+    return verify(file, weights);
+  }
+
+  /**
+   * {@code file} itself after checking its sha256 against {@code weights}.
+   *
+   * @throws TrialFailedException {@link FailureReason#WEIGHTS_CORRUPT} when the digest differs
+   */
+  public static Path verify(Path file, PretrainedWeights weights) {
     String actual = sha256(file);
     if (!actual.equals(weights.sha256())) {
       throw new TrialFailedException(
@@ -133,7 +142,8 @@ public final class WeightRegistry {
     return file;
   }
 
-  static String sha256(Path file) {
+  /** Lower-case hex sha256 of {@code file}. */
+  public static String sha256(Path file) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
