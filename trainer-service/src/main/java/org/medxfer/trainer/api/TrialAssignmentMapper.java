@@ -14,6 +14,7 @@ import org.medxfer.proto.trial.v1.TrialSpec;
 import org.medxfer.trainer.domain.Adaptation;
 import org.medxfer.trainer.domain.Architecture;
 import org.medxfer.trainer.domain.Augmentation;
+import org.medxfer.trainer.domain.CustomCnnDesign;
 import org.medxfer.trainer.domain.FailureReason;
 import org.medxfer.trainer.domain.Initialization;
 import org.medxfer.trainer.domain.LearningRateSchedule;
@@ -62,12 +63,21 @@ public final class TrialAssignmentMapper {
     if (channels != 1 && channels != 3) {
       problems.add("data.image_shape.channels must be 1 or 3, got " + channels);
     }
-    Architecture architecture = Architecture.fromId(spec.getArchitecture());
+    // A custom CNN travels as its design; `architecture` is then only the study's name for it.
+    Architecture architecture =
+        spec.hasCustomCnn() ? Architecture.CUSTOM_CNN : Architecture.fromId(spec.getArchitecture());
     Initialization initialization = initialization(spec, architecture, problems);
     TaskType taskType = taskType(data, problems);
     TrainingOptions options = options(spec, problems);
+    CustomCnnDesign customCnn =
+        spec.hasCustomCnn()
+            ? collect(problems, () -> CustomCnnMapper.toDesign(spec.getCustomCnn()))
+            : null;
     if (!problems.isEmpty()) {
       throw invalid(problems);
+    }
+    if (customCnn != null) {
+      options = options.withCustomCnn(customCnn);
     }
     // proto3 cannot tell an unset label_fraction from 0, and 0 is not a valid fraction.
     double labelFraction = spec.getLabelFraction() == 0 ? 1.0 : spec.getLabelFraction();

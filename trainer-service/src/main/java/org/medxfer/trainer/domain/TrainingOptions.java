@@ -18,6 +18,8 @@ package org.medxfer.trainer.domain;
  * @param resize how stored images reach the trial's resolution
  * @param normalization how pixels are normalised before the network
  * @param precision float32, or bfloat16 mixed precision
+ * @param customCnn the study's design when the architecture is {@link Architecture#CUSTOM_CNN},
+ *     else null
  */
 public record TrainingOptions(
     int initUpToBlock,
@@ -31,7 +33,56 @@ public record TrainingOptions(
     Augmentation augmentation,
     ResizeMode resize,
     Normalization normalization,
-    Precision precision) {
+    Precision precision,
+    CustomCnnDesign customCnn) {
+
+  /** Options of a zoo architecture (no custom CNN design). */
+  public TrainingOptions(
+      int initUpToBlock,
+      String sourceTrial,
+      Adaptation adaptation,
+      Optimizer optimizer,
+      double momentum,
+      double backboneLearningRate,
+      double weightDecay,
+      LearningRateSchedule schedule,
+      Augmentation augmentation,
+      ResizeMode resize,
+      Normalization normalization,
+      Precision precision) {
+    this(
+        initUpToBlock,
+        sourceTrial,
+        adaptation,
+        optimizer,
+        momentum,
+        backboneLearningRate,
+        weightDecay,
+        schedule,
+        augmentation,
+        resize,
+        normalization,
+        precision,
+        null);
+  }
+
+  /** These options with the design of a study-defined CNN. */
+  public TrainingOptions withCustomCnn(CustomCnnDesign design) {
+    return new TrainingOptions(
+        initUpToBlock,
+        sourceTrial,
+        adaptation,
+        optimizer,
+        momentum,
+        backboneLearningRate,
+        weightDecay,
+        schedule,
+        augmentation,
+        resize,
+        normalization,
+        precision,
+        design);
+  }
 
   /** Full fine-tuning with deterministic Adam, constant rate, bilinear resize, float32. */
   public static final TrainingOptions DEFAULTS =

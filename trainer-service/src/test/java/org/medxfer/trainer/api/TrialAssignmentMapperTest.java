@@ -11,11 +11,14 @@ import org.medxfer.proto.dataset.v1.TaskType;
 import org.medxfer.proto.trial.v1.Adaptation;
 import org.medxfer.proto.trial.v1.AdaptationKind;
 import org.medxfer.proto.trial.v1.Augmentation;
+import org.medxfer.proto.trial.v1.ConvBlock;
+import org.medxfer.proto.trial.v1.CustomCnn;
 import org.medxfer.proto.trial.v1.DataLocation;
 import org.medxfer.proto.trial.v1.InitKind;
 import org.medxfer.proto.trial.v1.Initialization;
 import org.medxfer.proto.trial.v1.Normalization;
 import org.medxfer.proto.trial.v1.OptimizerKind;
+import org.medxfer.proto.trial.v1.PoolKind;
 import org.medxfer.proto.trial.v1.Precision;
 import org.medxfer.proto.trial.v1.ResizeMode;
 import org.medxfer.proto.trial.v1.Schedule;
@@ -24,6 +27,7 @@ import org.medxfer.proto.trial.v1.TrainingSettings;
 import org.medxfer.proto.trial.v1.TrialAssignment;
 import org.medxfer.proto.trial.v1.TrialSpec;
 import org.medxfer.trainer.domain.Architecture;
+import org.medxfer.trainer.domain.CustomCnnDesign;
 import org.medxfer.trainer.domain.FailureReason;
 import org.medxfer.trainer.domain.TrainingOptions;
 import org.medxfer.trainer.domain.TrainingSpec;
@@ -177,6 +181,34 @@ class TrialAssignmentMapperTest {
     builder.getSpecBuilder().getInitBuilder().setSourceTrial("studies/s/trials/pretrain");
     assertThat(mapper.toTrialRun(builder.build()).spec().options().sourceTrial())
         .isEqualTo("studies/s/trials/pretrain");
+  }
+
+  @Test
+  void aCustomCnnTravelsAsItsDesignUnderTheStudysName() {
+    TrialAssignment.Builder builder = assignment();
+    builder
+        .getSpecBuilder()
+        .setArchitecture("tiny3")
+        .setInit(Initialization.newBuilder().setKind(InitKind.INIT_KIND_RANDOM))
+        .setCustomCnn(
+            CustomCnn.newBuilder()
+                .addBlocks(
+                    ConvBlock.newBuilder()
+                        .setFilters(8)
+                        .setBatchNorm(true)
+                        .setPool(PoolKind.POOL_KIND_MAX))
+                .addBlocks(ConvBlock.newBuilder().setFilters(16).setConvs(2).setKernelSize(5))
+                .setDropout(0.25));
+
+    TrialRun run = mapper.toTrialRun(builder.build());
+
+    assertThat(run.spec().architecture()).isEqualTo(Architecture.CUSTOM_CNN);
+    CustomCnnDesign design = run.spec().options().customCnn();
+    assertThat(design.blocks())
+        .containsExactly(
+            new CustomCnnDesign.Block(8, 3, 1, true, CustomCnnDesign.Pool.MAX),
+            new CustomCnnDesign.Block(16, 5, 2, false, CustomCnnDesign.Pool.NONE));
+    assertThat(design.dropout()).isEqualTo(0.25);
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.medxfer.trainer.infra.tf;
 import org.medxfer.trainer.domain.Architecture;
 import org.medxfer.trainer.domain.CustomCnnDesign;
 import org.medxfer.trainer.domain.FailureReason;
+import org.medxfer.trainer.domain.TrainingSpec;
 import org.medxfer.trainer.domain.TrialFailedException;
 
 /** Creates the {@link TfNetwork} for an architecture id. */
@@ -37,6 +38,19 @@ final class Networks {
           throw new TrialFailedException(
               FailureReason.INVALID_SPEC, "custom_cnn needs the study's custom_cnn description");
     };
+  }
+
+  /**
+   * The network of a trial: its custom CNN design when it has one, else the zoo architecture.
+   *
+   * @param dataChannels channels of the stored images
+   */
+  static TfNetwork create(TrainingSpec spec, int dataChannels, long seed) {
+    CustomCnnDesign design = spec.options().customCnn();
+    if (design != null) {
+      return custom(design, spec.numClasses(), dataChannels, seed);
+    }
+    return create(spec.architecture(), spec.numClasses(), dataChannels, seed);
   }
 
   /** A study-defined CNN; it takes the data's own channels. */

@@ -95,8 +95,7 @@ public final class TfModelTrainer implements ModelTrainer {
 
   @Override
   public ParameterCounts parameterCounts(TrainingSpec spec, int channels) {
-    try (TfNetwork network =
-        Networks.create(spec.architecture(), spec.numClasses(), channels, spec.seed())) {
+    try (TfNetwork network = Networks.create(spec, channels, spec.seed())) {
       network.checkResolution(spec.resolution());
       // The inference pass creates every variable; optimizer slots are not model parameters.
       network.buildInferencePass(spec.resolution());
@@ -121,8 +120,7 @@ public final class TfModelTrainer implements ModelTrainer {
               train, LabelFraction.select(train.labels(), spec.labelFraction(), spec.seed()));
     }
 
-    try (TfNetwork network =
-        Networks.create(spec.architecture(), spec.numClasses(), train.channels(), spec.seed())) {
+    try (TfNetwork network = Networks.create(spec, train.channels(), spec.seed())) {
       Set<Integer> frozenCounts = new TreeSet<>();
       for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
         frozenCounts.add(spec.options().adaptation().frozenBlocks(epoch, start.blocks()));
@@ -165,7 +163,7 @@ public final class TfModelTrainer implements ModelTrainer {
 
   private StartingWeights checkSpecAndWeights(TrainingSpec spec, TrialCheckpoints checkpoints) {
     int blocks;
-    try (TfNetwork network = Networks.create(spec.architecture(), spec.numClasses(), 3, 0)) {
+    try (TfNetwork network = Networks.create(spec, 3, 0)) {
       network.checkResolution(spec.resolution());
       network.buildInferencePass(spec.resolution());
       blocks = network.blockNames().size();

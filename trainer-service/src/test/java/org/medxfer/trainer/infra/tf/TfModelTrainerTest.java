@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medxfer.trainer.domain.Architecture;
+import org.medxfer.trainer.domain.CustomCnnDesign;
 import org.medxfer.trainer.domain.DataSplit;
 import org.medxfer.trainer.domain.EpochMetrics;
 import org.medxfer.trainer.domain.FailureReason;
@@ -67,6 +68,38 @@ class TfModelTrainerTest {
       assertThat(result.testScores().get(i, 0) + result.testScores().get(i, 1))
           .isBetween(0.999f, 1.001f);
     }
+  }
+
+  @Test
+  void aStudyDefinedCnnTrainsOnBreastMnist() {
+    CustomCnnDesign design =
+        new CustomCnnDesign(
+            List.of(
+                new CustomCnnDesign.Block(8, 3, 1, true, CustomCnnDesign.Pool.MAX),
+                new CustomCnnDesign.Block(16, 3, 1, true, CustomCnnDesign.Pool.NONE)),
+            0);
+    TrainingSpec base = smallCnn(3, 2);
+    TrainingSpec custom =
+        new TrainingSpec(
+            Architecture.CUSTOM_CNN,
+            base.initialization(),
+            base.epochs(),
+            base.batchSize(),
+            base.learningRate(),
+            base.seed(),
+            base.resolution(),
+            base.numClasses(),
+            base.taskType(),
+            base.labelFraction(),
+            base.earlyStoppingPatience(),
+            base.options().withCustomCnn(design));
+
+    TrainingResult result = trainer.train(custom, breast, metrics -> {});
+
+    assertThat(result.curve()).hasSize(3);
+    assertThat(result.curve().get(2).trainLoss()).isLessThan(result.curve().get(0).trainLoss());
+    // Two small blocks on one grey channel and a 16 -> 2 head: the design, not cnn_small (88k).
+    assertThat(trainer.parameterCounts(custom, 1).trainable()).isLessThan(5_000);
   }
 
   @Test
