@@ -217,7 +217,7 @@ class StudyGrpcServiceTest {
         """
         name: malformed
         datasets: [breastmnist]
-        architectures: [resnet50]
+        architectures: [resnet5000]
         inits: [random, imagenett]
         training: {epochs: five}
         colour: blue
