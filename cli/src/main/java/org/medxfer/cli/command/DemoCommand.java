@@ -83,10 +83,13 @@ public final class DemoCommand implements Callable<Integer> {
           Duration.between(start, Instant.now()).toMillis() / 1000.0);
       return exitCode;
     } finally {
-      if (startedHere && !keepRunning) {
-        System.out.println("stopping the local stack");
-        StackControl.stop(stateDir, line -> System.out.println("  " + line));
+      if (startedHere) {
+        // The hook only covers an interrupted run; --keep-running must outlive this JVM.
         Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
+        if (!keepRunning) {
+          System.out.println("stopping the local stack");
+          StackControl.stop(stateDir, line -> System.out.println("  " + line));
+        }
       }
     }
   }
