@@ -11,6 +11,7 @@ import org.medxfer.gateway.domain.DependencyUnavailableException;
 import org.medxfer.gateway.domain.IllegalStateChangeException;
 import org.medxfer.gateway.domain.InvalidRequestException;
 import org.medxfer.gateway.domain.InvalidStudyException;
+import org.medxfer.gateway.domain.StudyAccessDeniedException;
 import org.medxfer.gateway.domain.StudyAlreadyExistsException;
 import org.medxfer.gateway.domain.StudyNotFoundException;
 import org.medxfer.gateway.domain.TrialNotFoundException;
@@ -23,6 +24,7 @@ import org.medxfer.gateway.domain.Violation;
 public final class ErrorMapper {
 
   public static final String STUDY_NOT_FOUND = "STUDY_NOT_FOUND";
+  public static final String STUDY_ACCESS_DENIED = "STUDY_ACCESS_DENIED";
   public static final String TRIAL_NOT_FOUND = "TRIAL_NOT_FOUND";
   public static final String STUDY_ALREADY_EXISTS = "STUDY_ALREADY_EXISTS";
   public static final String INVALID_REQUEST = "INVALID_REQUEST";
@@ -44,6 +46,14 @@ public final class ErrorMapper {
     }
     if (error instanceof StudyNotFoundException notFound) {
       return GrpcErrors.notFound(STUDY_NOT_FOUND, notFound.studyName());
+    }
+    if (error instanceof StudyAccessDeniedException denied) {
+      return GrpcErrors.toException(
+          GrpcErrors.status(
+              Code.PERMISSION_DENIED,
+              STUDY_ACCESS_DENIED,
+              denied.getMessage(),
+              Map.of("resource", denied.studyName())));
     }
     if (error instanceof TrialNotFoundException notFound) {
       return GrpcErrors.notFound(TRIAL_NOT_FOUND, notFound.trialName());

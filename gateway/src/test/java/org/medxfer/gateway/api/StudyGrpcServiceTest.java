@@ -52,6 +52,7 @@ import org.medxfer.proto.trial.v1.InitKind;
 import org.medxfer.proto.trial.v1.Initialization;
 import org.medxfer.proto.trial.v1.TrainingSettings;
 import org.medxfer.proto.trial.v1.TrialAssignment;
+import org.medxfer.testsupport.TestTokens;
 
 /**
  * StudyService over a real gRPC channel, with real PostgreSQL and Kafka: creating studies, what is
@@ -73,7 +74,11 @@ class StudyGrpcServiceTest {
 
   @BeforeEach
   void connect() {
-    channel = ManagedChannelBuilder.forAddress(url.getHost(), url.getPort()).usePlaintext().build();
+    channel =
+        ManagedChannelBuilder.forAddress(url.getHost(), url.getPort())
+            .usePlaintext()
+            .intercept(TestTokens.as(TestTokens.PROJECT))
+            .build();
     studies = StudyServiceGrpc.newBlockingStub(channel);
   }
 
