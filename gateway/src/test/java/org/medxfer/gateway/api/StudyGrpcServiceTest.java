@@ -467,8 +467,9 @@ class StudyGrpcServiceTest {
     return query("SELECT name FROM gateway.studies WHERE name = ?", name).size();
   }
 
+  /** The studies of the project this test's calls act for (other tests add other projects'). */
   private int allStudies() {
-    return query("SELECT name FROM gateway.studies").size();
+    return query("SELECT name FROM gateway.studies WHERE project = ?", TestTokens.PROJECT).size();
   }
 
   private List<String> query(String sql, String... parameters) {
