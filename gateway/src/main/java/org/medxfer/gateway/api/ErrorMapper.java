@@ -48,23 +48,15 @@ public final class ErrorMapper {
       return GrpcErrors.notFound(STUDY_NOT_FOUND, notFound.studyName());
     }
     if (error instanceof StudyAccessDeniedException denied) {
-      return GrpcErrors.toException(
-          GrpcErrors.status(
-              Code.PERMISSION_DENIED,
-              STUDY_ACCESS_DENIED,
-              denied.getMessage(),
-              Map.of("resource", denied.studyName())));
+      return aboutResource(
+          Code.PERMISSION_DENIED, STUDY_ACCESS_DENIED, denied.getMessage(), denied.studyName());
     }
     if (error instanceof TrialNotFoundException notFound) {
       return GrpcErrors.notFound(TRIAL_NOT_FOUND, notFound.trialName());
     }
     if (error instanceof StudyAlreadyExistsException exists) {
-      return GrpcErrors.toException(
-          GrpcErrors.status(
-              Code.ALREADY_EXISTS,
-              STUDY_ALREADY_EXISTS,
-              exists.getMessage(),
-              Map.of("resource", exists.studyName())));
+      return aboutResource(
+          Code.ALREADY_EXISTS, STUDY_ALREADY_EXISTS, exists.getMessage(), exists.studyName());
     }
     if (error instanceof IllegalStateChangeException illegal) {
       return GrpcErrors.toException(
@@ -86,5 +78,11 @@ public final class ErrorMapper {
     return violations.stream()
         .map(violation -> new FieldViolation(violation.field(), violation.description()))
         .toList();
+  }
+
+  private static StatusRuntimeException aboutResource(
+      Code code, String reason, String message, String resource) {
+    return GrpcErrors.toException(
+        GrpcErrors.status(code, reason, message, Map.of("resource", resource)));
   }
 }
