@@ -61,7 +61,7 @@ app.kubernetes.io/component: {{ .component }}
 
 {{/*
 Environment of a service. Arguments: root, values, and uses (a list of kafka, objectStore, postgres,
-datasets: what the service talks to). Secrets come only from existing Secrets.
+datasets, auth: what the service talks to or verifies). Secrets come only from existing Secrets.
 */}}
 {{- define "medxfer.serviceEnv" -}}
 {{- $root := .root -}}
@@ -92,6 +92,11 @@ datasets: what the service talks to). Secrets come only from existing Secrets.
 - name: QUARKUS_DATASOURCE_PASSWORD
   valueFrom:
     secretKeyRef: {name: {{ $root.Values.postgres.existingSecret }}, key: password}
+{{- end }}
+{{- if has "auth" .uses }}
+- name: MEDXFER_AUTH_PUBLIC_KEY
+  valueFrom:
+    secretKeyRef: {name: {{ $root.Values.auth.existingSecret }}, key: publicKey}
 {{- end }}
 {{- if has "datasets" .uses }}
 - name: QUARKUS_GRPC_CLIENTS_DATASETS_HOST

@@ -16,6 +16,12 @@ public final class ServiceConfigKeys {
   public static final String HOME = "medxfer.home";
   public static final String STATE_DIR = "medxfer.state-dir";
 
+  /**
+   * Whether the gateway verifies bearer tokens. The one-machine stack has no token issuer yet, so
+   * it turns verification off and every call acts for project {@code default}.
+   */
+  public static final String AUTH_ENABLED = "medxfer.auth.enabled";
+
   /** Environment variable for {@code quarkus.datasource.password}. */
   public static final String ENV_DATASOURCE_PASSWORD = "QUARKUS_DATASOURCE_PASSWORD";
 

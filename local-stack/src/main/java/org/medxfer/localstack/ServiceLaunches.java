@@ -54,6 +54,7 @@ public final class ServiceLaunches {
     }
     launch.systemProperty(ServiceConfigKeys.HOME, repoHome.toString());
     launch.systemProperty(ServiceConfigKeys.STATE_DIR, serviceStateDir.toString());
+    launch.systemProperty(ServiceConfigKeys.AUTH_ENABLED, "false");
     if (service == Component.TRAINER_SERVICE) {
       launch.environment(ServiceConfigKeys.ENV_TF_CPP_MIN_LOG_LEVEL, "2");
     }

@@ -7,6 +7,7 @@ import io.grpc.TlsChannelCredentials;
 import java.io.File;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
+import org.medxfer.common.grpc.BearerTokenAttacher;
 import org.medxfer.proto.dataset.v1.DatasetServiceGrpc;
 import org.medxfer.proto.evaluation.v1.EvaluationServiceGrpc;
 import org.medxfer.proto.study.v1.StudyServiceGrpc;
@@ -56,14 +57,26 @@ public final class MedxferClients implements AutoCloseable {
    */
   static final String TLS_AUTHORITY_ENV = "MEDXFER_TLS_AUTHORITY";
 
+  /**
+   * A bearer token sent with every call (a release of the Helm chart verifies one on each gateway
+   * call); the local stack runs without verification, so none is needed there.
+   */
+  static final String TOKEN_ENV = "MEDXFER_TOKEN";
+
   private static ManagedChannel open(Endpoint endpoint) {
+    ManagedChannelBuilder<?> builder = builder(endpoint);
+    String token = System.getenv(TOKEN_ENV);
+    if (token != null && !token.isBlank()) {
+      builder.intercept(new BearerTokenAttacher(token.strip()));
+    }
+    return builder.maxInboundMessageSize(64 * 1024 * 1024).build();
+  }
+
+  private static ManagedChannelBuilder<?> builder(Endpoint endpoint) {
     String ca = System.getenv(TLS_CA_ENV);
     if (ca == null || ca.isBlank()) {
       // Plaintext is for the local stack on loopback.
-      return ManagedChannelBuilder.forAddress(endpoint.host(), endpoint.port())
-          .usePlaintext()
-          .maxInboundMessageSize(64 * 1024 * 1024)
-          .build();
+      return ManagedChannelBuilder.forAddress(endpoint.host(), endpoint.port()).usePlaintext();
     }
     ManagedChannelBuilder<?> builder;
     try {
@@ -79,7 +92,7 @@ public final class MedxferClients implements AutoCloseable {
     if (authority != null && !authority.isBlank()) {
       builder.overrideAuthority(authority);
     }
-    return builder.maxInboundMessageSize(64 * 1024 * 1024).build();
+    return builder;
   }
 
   @Override

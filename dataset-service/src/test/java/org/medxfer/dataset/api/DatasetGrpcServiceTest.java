@@ -38,6 +38,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.medxfer.common.grpc.GrpcErrors;
 import org.medxfer.common.images.ImageShardCodec;
 import org.medxfer.common.images.LabeledImages;
@@ -422,6 +424,23 @@ class DatasetGrpcServiceTest extends DatasetServiceTestBase {
               assertThat(GrpcErrors.errorInfo(e).orElseThrow().getReason())
                   .isEqualTo("CORRUPT_FILE");
               assertThat(e.getStatus().getDescription()).startsWith("zeros.npz");
+            });
+  }
+
+  @ParameterizedTest
+  @Order(14)
+  @ValueSource(strings = {"../datasets/breastmnist/train.shard", "/imports/breastmnist.npz"})
+  void aSourceKeyThatEscapesItsPrefixIsRefusedNamingTheField(String key) {
+    ImportDatasetRequest request = header("escape", "").setSourceKey(key).build();
+
+    assertThatThrownBy(() -> datasets.importDataset(request))
+        .isInstanceOfSatisfying(
+            StatusRuntimeException.class,
+            e -> {
+              assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+              assertThat(GrpcErrors.fieldViolations(e))
+                  .singleElement()
+                  .satisfies(v -> assertThat(v.getField()).isEqualTo("source_key"));
             });
   }
 

@@ -11,6 +11,7 @@ import org.medxfer.gateway.domain.DependencyUnavailableException;
 import org.medxfer.gateway.domain.IllegalStateChangeException;
 import org.medxfer.gateway.domain.InvalidRequestException;
 import org.medxfer.gateway.domain.InvalidStudyException;
+import org.medxfer.gateway.domain.StudyAccessDeniedException;
 import org.medxfer.gateway.domain.StudyAlreadyExistsException;
 import org.medxfer.gateway.domain.StudyNotFoundException;
 import org.medxfer.gateway.domain.TrialNotFoundException;
@@ -23,6 +24,7 @@ import org.medxfer.gateway.domain.Violation;
 public final class ErrorMapper {
 
   public static final String STUDY_NOT_FOUND = "STUDY_NOT_FOUND";
+  public static final String STUDY_ACCESS_DENIED = "STUDY_ACCESS_DENIED";
   public static final String TRIAL_NOT_FOUND = "TRIAL_NOT_FOUND";
   public static final String STUDY_ALREADY_EXISTS = "STUDY_ALREADY_EXISTS";
   public static final String INVALID_REQUEST = "INVALID_REQUEST";
@@ -45,16 +47,16 @@ public final class ErrorMapper {
     if (error instanceof StudyNotFoundException notFound) {
       return GrpcErrors.notFound(STUDY_NOT_FOUND, notFound.studyName());
     }
+    if (error instanceof StudyAccessDeniedException denied) {
+      return aboutResource(
+          Code.PERMISSION_DENIED, STUDY_ACCESS_DENIED, denied.getMessage(), denied.studyName());
+    }
     if (error instanceof TrialNotFoundException notFound) {
       return GrpcErrors.notFound(TRIAL_NOT_FOUND, notFound.trialName());
     }
     if (error instanceof StudyAlreadyExistsException exists) {
-      return GrpcErrors.toException(
-          GrpcErrors.status(
-              Code.ALREADY_EXISTS,
-              STUDY_ALREADY_EXISTS,
-              exists.getMessage(),
-              Map.of("resource", exists.studyName())));
+      return aboutResource(
+          Code.ALREADY_EXISTS, STUDY_ALREADY_EXISTS, exists.getMessage(), exists.studyName());
     }
     if (error instanceof IllegalStateChangeException illegal) {
       return GrpcErrors.toException(
@@ -76,5 +78,11 @@ public final class ErrorMapper {
     return violations.stream()
         .map(violation -> new FieldViolation(violation.field(), violation.description()))
         .toList();
+  }
+
+  private static StatusRuntimeException aboutResource(
+      Code code, String reason, String message, String resource) {
+    return GrpcErrors.toException(
+        GrpcErrors.status(code, reason, message, Map.of("resource", resource)));
   }
 }

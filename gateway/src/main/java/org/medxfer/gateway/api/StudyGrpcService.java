@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.medxfer.common.grpc.Caller;
 import org.medxfer.gateway.app.CancelStudy;
 import org.medxfer.gateway.app.CreateStudy;
 import org.medxfer.gateway.app.RerunStudy;
+import org.medxfer.gateway.app.StudyAccess;
 import org.medxfer.gateway.app.StudyQueries;
 import org.medxfer.gateway.app.WatchStudy;
 import org.medxfer.gateway.domain.Study;
@@ -38,13 +40,16 @@ public class StudyGrpcService extends StudyServiceGrpc.StudyServiceImplBase {
   private final RerunStudy rerunStudy;
   private final StudyQueries queries;
   private final WatchStudy watchStudy;
+  private final StudyAccess access;
 
   public StudyGrpcService(
       CreateStudy createStudy,
       CancelStudy cancelStudy,
       RerunStudy rerunStudy,
       StudyQueries queries,
-      WatchStudy watchStudy) {
+      WatchStudy watchStudy,
+      StudyAccess access) {
+    this.access = access;
     this.createStudy = createStudy;
     this.cancelStudy = cancelStudy;
     this.rerunStudy = rerunStudy;
@@ -55,13 +60,21 @@ public class StudyGrpcService extends StudyServiceGrpc.StudyServiceImplBase {
   @Override
   public void createStudy(
       CreateStudyRequest request, StreamObserver<org.medxfer.proto.study.v1.Study> response) {
-    respond(response, () -> StudyMapper.toProto(createStudy.create(command(request))));
+    respond(
+        response,
+        () ->
+            StudyMapper.toProto(createStudy.create(command(request), Caller.current().project())));
   }
 
   @Override
   public void getStudy(
       GetStudyRequest request, StreamObserver<org.medxfer.proto.study.v1.Study> response) {
-    respond(response, () -> StudyMapper.toProto(queries.getStudy(request.getName())));
+    respond(
+        response,
+        () -> {
+          access.requireStudy(request.getName(), Caller.current().project());
+          return StudyMapper.toProto(queries.getStudy(request.getName()));
+        });
   }
 
   @Override
@@ -71,7 +84,8 @@ public class StudyGrpcService extends StudyServiceGrpc.StudyServiceImplBase {
         response,
         () -> {
           StudyQueries.Page<Study> page =
-              queries.listStudies(request.getPageSize(), request.getPageToken());
+              queries.listStudies(
+                  Caller.current().project(), request.getPageSize(), request.getPageToken());
           return ListStudiesResponse.newBuilder()
               .addAllStudies(page.items().stream().map(StudyMapper::toProto).toList())
               .setNextPageToken(page.nextPageToken())
@@ -82,19 +96,34 @@ public class StudyGrpcService extends StudyServiceGrpc.StudyServiceImplBase {
   @Override
   public void cancelStudy(
       CancelStudyRequest request, StreamObserver<org.medxfer.proto.study.v1.Study> response) {
-    respond(response, () -> StudyMapper.toProto(cancelStudy.cancel(request.getName())));
+    respond(
+        response,
+        () -> {
+          access.requireStudy(request.getName(), Caller.current().project());
+          return StudyMapper.toProto(cancelStudy.cancel(request.getName()));
+        });
   }
 
   @Override
   public void rerunStudy(
       RerunStudyRequest request, StreamObserver<org.medxfer.proto.study.v1.Study> response) {
-    respond(response, () -> StudyMapper.toProto(rerunStudy.rerun(request.getName())));
+    respond(
+        response,
+        () -> {
+          access.requireStudy(request.getName(), Caller.current().project());
+          return StudyMapper.toProto(rerunStudy.rerun(request.getName()));
+        });
   }
 
   @Override
   public void getTrial(
       GetTrialRequest request, StreamObserver<org.medxfer.proto.study.v1.Trial> response) {
-    respond(response, () -> TrialMapper.toProto(queries.getTrial(request.getName())));
+    respond(
+        response,
+        () -> {
+          access.requireTrial(request.getName(), Caller.current().project());
+          return TrialMapper.toProto(queries.getTrial(request.getName()));
+        });
   }
 
   @Override
@@ -102,6 +131,7 @@ public class StudyGrpcService extends StudyServiceGrpc.StudyServiceImplBase {
     respond(
         response,
         () -> {
+          access.requireStudy(request.getParent(), Caller.current().project());
           StudyQueries.Page<Trial> page =
               queries.listTrials(
                   request.getParent(), request.getPageSize(), request.getPageToken());
@@ -129,6 +159,7 @@ public class StudyGrpcService extends StudyServiceGrpc.StudyServiceImplBase {
           }
         });
     try {
+      access.requireStudy(request.getName(), Caller.current().project());
       subscription.set(watchStudy.watch(request.getName(), new StreamWatcher(stream)));
     } catch (RuntimeException e) {
       response.onError(ErrorMapper.toStatus(e));

@@ -92,6 +92,7 @@ public class CreateStudy {
   private final DispatchTrials dispatcher;
   private final ModelZoo zoo;
   private final Clock clock;
+  private final StudyAccess access;
 
   public CreateStudy(
       StudyFileParser parser,
@@ -99,7 +100,9 @@ public class CreateStudy {
       ModelZoo zoo,
       StudyRepository repository,
       DispatchTrials dispatcher,
-      Clock clock) {
+      Clock clock,
+      StudyAccess access) {
+    this.access = access;
     this.parser = parser;
     this.catalog = catalog;
     this.repository = repository;
@@ -108,12 +111,16 @@ public class CreateStudy {
     this.clock = clock;
   }
 
-  /** Creates the study, or returns the one an earlier request with the same id created. */
-  public Study create(Command command) {
+  /**
+   * Creates the study in {@code project}, or returns the one an earlier request with the same id
+   * created.
+   */
+  public Study create(Command command, String project) {
     boolean idempotent = !command.requestId().isEmpty() && !command.validateOnly();
     if (idempotent) {
       Optional<Study> earlier = repository.findStudyByRequestId(command.requestId());
       if (earlier.isPresent()) {
+        access.requireStudy(earlier.get().name(), project);
         return earlier.get();
       }
     }
@@ -161,7 +168,7 @@ public class CreateStudy {
     try {
       repository.inTransaction(
           tx -> {
-            tx.insertStudy(study);
+            tx.insertStudy(study, project);
             tx.insertTrials(trials);
             return null;
           });
@@ -172,6 +179,7 @@ public class CreateStudy {
           command.requestId().isEmpty()
               ? Optional.empty()
               : repository.findStudyByRequestId(command.requestId());
+      first.ifPresent(earlier -> access.requireStudy(earlier.name(), project));
       return first.orElseThrow(() -> e);
     }
     LOG.infof(

@@ -41,11 +41,11 @@ public class StudyQueries {
     return repository.findStudy(name).orElseThrow(() -> new StudyNotFoundException(name));
   }
 
-  /** Studies, newest first. */
-  public Page<Study> listStudies(int pageSize, String pageToken) {
+  /** The studies of {@code project}, newest first. */
+  public Page<Study> listStudies(String project, int pageSize, String pageToken) {
     int size = pageSize(pageSize, DEFAULT_STUDY_PAGE, MAX_STUDY_PAGE);
     Optional<StudyCursor> after = pageToken.isEmpty() ? Optional.empty() : studyCursor(pageToken);
-    List<Study> studies = repository.listStudies(after, size + 1);
+    List<Study> studies = repository.listStudies(project, after, size + 1);
     if (studies.size() <= size) {
       return new Page<>(studies, "");
     }

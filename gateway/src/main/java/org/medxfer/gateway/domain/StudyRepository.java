@@ -25,8 +25,14 @@ public interface StudyRepository {
   /** The study a create with {@code requestId} stored. */
   Optional<Study> findStudyByRequestId(String requestId);
 
-  /** Up to {@code limit} studies, newest first, after {@code after} (from the start when empty). */
-  List<Study> listStudies(Optional<StudyCursor> after, int limit);
+  /** The project study {@code name} belongs to; empty when there is no such study. */
+  Optional<String> projectOf(String name);
+
+  /**
+   * Up to {@code limit} studies of {@code project}, newest first, after {@code after} (from the
+   * start when empty).
+   */
+  List<Study> listStudies(String project, Optional<StudyCursor> after, int limit);
 
   /** A trial. */
   Optional<Trial> findTrial(String name);

@@ -9,12 +9,12 @@ import java.util.Optional;
 public interface StudyTransaction {
 
   /**
-   * Stores a new study.
+   * Stores a new study of {@code project}.
    *
    * @throws StudyAlreadyExistsException when its name is taken
    * @throws DuplicateRequestIdException when its request id was used before
    */
-  void insertStudy(Study study);
+  void insertStudy(Study study, String project);
 
   /** Stores new trials, not yet dispatched. */
   void insertTrials(List<Trial> trials);

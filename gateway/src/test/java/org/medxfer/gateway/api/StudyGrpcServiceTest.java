@@ -52,6 +52,7 @@ import org.medxfer.proto.trial.v1.InitKind;
 import org.medxfer.proto.trial.v1.Initialization;
 import org.medxfer.proto.trial.v1.TrainingSettings;
 import org.medxfer.proto.trial.v1.TrialAssignment;
+import org.medxfer.testsupport.TestTokens;
 
 /**
  * StudyService over a real gRPC channel, with real PostgreSQL and Kafka: creating studies, what is
@@ -73,7 +74,11 @@ class StudyGrpcServiceTest {
 
   @BeforeEach
   void connect() {
-    channel = ManagedChannelBuilder.forAddress(url.getHost(), url.getPort()).usePlaintext().build();
+    channel =
+        ManagedChannelBuilder.forAddress(url.getHost(), url.getPort())
+            .usePlaintext()
+            .intercept(TestTokens.as(TestTokens.PROJECT))
+            .build();
     studies = StudyServiceGrpc.newBlockingStub(channel);
   }
 
@@ -462,8 +467,9 @@ class StudyGrpcServiceTest {
     return query("SELECT name FROM gateway.studies WHERE name = ?", name).size();
   }
 
+  /** The studies of the project this test's calls act for (other tests add other projects'). */
   private int allStudies() {
-    return query("SELECT name FROM gateway.studies").size();
+    return query("SELECT name FROM gateway.studies WHERE project = ?", TestTokens.PROJECT).size();
   }
 
   private List<String> query(String sql, String... parameters) {

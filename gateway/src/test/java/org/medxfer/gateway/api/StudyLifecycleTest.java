@@ -52,6 +52,7 @@ import org.medxfer.proto.study.v1.TrialState;
 import org.medxfer.proto.study.v1.WatchStudyRequest;
 import org.medxfer.proto.study.v1.WatchStudyResponse;
 import org.medxfer.proto.trial.v1.TrialAssignment;
+import org.medxfer.testsupport.TestTokens;
 
 /**
  * A study's life after creation, with real Kafka and PostgreSQL: trainers' events on the real topic
@@ -282,7 +283,8 @@ class StudyLifecycleTest {
                   definition,
                   StudyFiles.MINIMAL,
                   "",
-                  TrialCounts.NONE));
+                  TrialCounts.NONE),
+              TestTokens.PROJECT);
           tx.insertTrials(stored);
           return null;
         });

@@ -20,6 +20,7 @@ import org.medxfer.gateway.fixtures.Sql;
 import org.medxfer.proto.study.v1.CreateStudyRequest;
 import org.medxfer.proto.study.v1.Study;
 import org.medxfer.proto.study.v1.StudyServiceGrpc;
+import org.medxfer.testsupport.TestTokens;
 
 /**
  * How long a 10,000-trial study takes to validate and expand (validate_only), and to validate,
@@ -66,6 +67,7 @@ class StudyScaleBench {
     ManagedChannel channel =
         ManagedChannelBuilder.forAddress(url.getHost(), url.getPort())
             .usePlaintext()
+            .intercept(TestTokens.as(TestTokens.PROJECT))
             .maxInboundMessageSize(64 << 20)
             .build();
     try {

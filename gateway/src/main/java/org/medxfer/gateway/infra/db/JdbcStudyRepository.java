@@ -59,18 +59,27 @@ public class JdbcStudyRepository implements StudyRepository {
   }
 
   @Override
-  public List<Study> listStudies(Optional<StudyCursor> after, int limit) {
+  public Optional<String> projectOf(String name) {
+    return queryOne(
+        "SELECT project FROM gateway.studies WHERE name = ?", rows -> rows.getString(1), name);
+  }
+
+  @Override
+  public List<Study> listStudies(String project, Optional<StudyCursor> after, int limit) {
     if (after.isEmpty()) {
       return query(
-          Rows.STUDY_SELECT + " ORDER BY s.create_time DESC, s.name DESC LIMIT ?",
+          Rows.STUDY_SELECT
+              + " WHERE s.project = ? ORDER BY s.create_time DESC, s.name DESC LIMIT ?",
           Rows::study,
+          project,
           limit);
     }
     return query(
         Rows.STUDY_SELECT
-            + " WHERE (s.create_time, s.name) < (?, ?)"
+            + " WHERE s.project = ? AND (s.create_time, s.name) < (?, ?)"
             + " ORDER BY s.create_time DESC, s.name DESC LIMIT ?",
         Rows::study,
+        project,
         after.get().createTime(),
         after.get().name(),
         limit);

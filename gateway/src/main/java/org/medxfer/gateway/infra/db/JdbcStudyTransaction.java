@@ -39,10 +39,10 @@ final class JdbcStudyTransaction implements StudyTransaction {
   }
 
   @Override
-  public void insertStudy(Study study) {
+  public void insertStudy(Study study, String project) {
     String sql =
         "INSERT INTO gateway.studies (name, display_name, state, study_file, spec, request_id,"
-            + " error, create_time, update_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " error, create_time, update_time, project) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setString(1, study.name());
       statement.setString(2, study.displayName());
@@ -53,6 +53,7 @@ final class JdbcStudyTransaction implements StudyTransaction {
       Rows.setBytes(statement, 7, Rows.failureBytes(study.failure()));
       Rows.setInstant(statement, 8, study.createTime());
       Rows.setInstant(statement, 9, study.updateTime());
+      statement.setString(10, project);
       statement.executeUpdate();
     } catch (SQLException e) {
       if (SqlErrors.UNIQUE_VIOLATION.equals(e.getSQLState())) {
