@@ -22,8 +22,10 @@ public final class RocAuc {
   }
 
   /**
-   * The AUC a trial reports: for a binary task the AUC of the class-1 score; for multi-class the
-   * unweighted mean over classes of one-vs-rest AUCs, skipping classes absent from {@code labels}.
+   * The AUC a trial reports: for a binary task the AUC of the class-1 score; for multi-class and
+   * ordinal the unweighted mean over classes of one-vs-rest AUCs, skipping classes absent from
+   * {@code labels}; for multi-label ({@code labels} are bit masks) the unweighted mean over labels
+   * of each label's AUC (present vs absent), skipping a label that every image has or none has.
    */
   public static double of(Scores scores, int[] labels, TaskType taskType) {
     if (taskType == TaskType.BINARY) {
@@ -32,12 +34,26 @@ public final class RocAuc {
     double sum = 0;
     int defined = 0;
     for (int k = 0; k < scores.classes(); k++) {
-      double auc = oneVsRest(scores.column(k), labels, k);
+      // A validation split too small to hold both outcomes of a label says nothing about it; the
+      // epoch still gets the mean of the labels it can judge (NaN only when it can judge none).
+      double auc =
+          taskType == TaskType.MULTI_LABEL
+              ? oneVsRest(scores.column(k), presence(labels, k), 1)
+              : oneVsRest(scores.column(k), labels, k);
       if (!Double.isNaN(auc)) {
         sum += auc;
         defined++;
       }
     }
     return defined == 0 ? Double.NaN : sum / defined;
+  }
+
+  /** 1 where bit {@code label} of a multi-label mask is set, 0 elsewhere. */
+  static int[] presence(int[] masks, int label) {
+    int[] present = new int[masks.length];
+    for (int i = 0; i < masks.length; i++) {
+      present[i] = (masks[i] >>> label) & 1;
+    }
+    return present;
   }
 }
