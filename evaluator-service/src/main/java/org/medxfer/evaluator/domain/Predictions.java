@@ -1,6 +1,7 @@
 package org.medxfer.evaluator.domain;
 
 import java.util.Arrays;
+import org.medxfer.common.domain.LabelMasks;
 
 /**
  * A trial's test-split outputs: one true label per image and a row-major score matrix, score {@code
@@ -12,9 +13,6 @@ import java.util.Arrays;
  * these values is {@link MedMnistMetrics}' call.
  */
 public record Predictions(TaskType taskType, int numClasses, int[] labels, float[] scores) {
-
-  /** A multi-label mask is an int, so at most 31 labels fit (the sign bit stays clear). */
-  public static final int MAX_LABELS = 31;
 
   public Predictions {
     if (taskType == null) {
@@ -33,14 +31,14 @@ public record Predictions(TaskType taskType, int numClasses, int[] labels, float
               .formatted(
                   labels.length, numClasses, (long) labels.length * numClasses, scores.length));
     }
-    if (taskType == TaskType.MULTI_LABEL && numClasses > MAX_LABELS) {
+    if (taskType == TaskType.MULTI_LABEL && numClasses > LabelMasks.MAX_LABELS) {
       throw new InvalidPredictionsException(
           "multi-label predictions have at most %d labels (one bit each in a mask), got %d"
-              .formatted(MAX_LABELS, numClasses));
+              .formatted(LabelMasks.MAX_LABELS, numClasses));
     }
     for (int i = 0; i < labels.length; i++) {
       if (taskType == TaskType.MULTI_LABEL) {
-        if (labels[i] < 0 || labels[i] >>> numClasses != 0) {
+        if (!LabelMasks.isValid(labels[i], numClasses)) {
           throw new InvalidPredictionsException(
               "label mask of image %d is %d, which sets a bit outside the %d labels"
                   .formatted(i, labels[i], numClasses));
@@ -58,7 +56,7 @@ public record Predictions(TaskType taskType, int numClasses, int[] labels, float
    */
   public boolean isPositive(int image, int classIndex) {
     return taskType == TaskType.MULTI_LABEL
-        ? (labels[image] >>> classIndex & 1) == 1
+        ? LabelMasks.contains(labels[image], classIndex)
         : labels[image] == classIndex;
   }
 

@@ -1,5 +1,7 @@
 package org.medxfer.trainer.domain;
 
+import org.medxfer.common.domain.LabelMasks;
+
 /**
  * The validation AUC a trial reports each epoch. Unlike a test AUC it must not stop training when a
  * small validation split lacks a class, so undefined parts are NaN or skipped rather than errors.
@@ -38,7 +40,7 @@ public final class RocAuc {
       // epoch still gets the mean of the labels it can judge (NaN only when it can judge none).
       double auc =
           taskType == TaskType.MULTI_LABEL
-              ? oneVsRest(scores.column(k), presence(labels, k), 1)
+              ? oneVsRest(scores.column(k), LabelMasks.presence(labels, k), 1)
               : oneVsRest(scores.column(k), labels, k);
       if (!Double.isNaN(auc)) {
         sum += auc;
@@ -46,14 +48,5 @@ public final class RocAuc {
       }
     }
     return defined == 0 ? Double.NaN : sum / defined;
-  }
-
-  /** 1 where bit {@code label} of a multi-label mask is set, 0 elsewhere. */
-  static int[] presence(int[] masks, int label) {
-    int[] present = new int[masks.length];
-    for (int i = 0; i < masks.length; i++) {
-      present[i] = (masks[i] >>> label) & 1;
-    }
-    return present;
   }
 }

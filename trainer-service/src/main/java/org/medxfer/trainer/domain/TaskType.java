@@ -1,5 +1,7 @@
 package org.medxfer.trainer.domain;
 
+import org.medxfer.common.domain.LabelMasks;
+
 /** The label structure of a data set: it decides the loss and how validation AUC is summarised. */
 public enum TaskType {
   /** Two classes; AUC is computed on the score of class 1 (the positive class). */
@@ -19,7 +21,7 @@ public enum TaskType {
   MULTI_LABEL;
 
   /** A multi-label mask is an int, so at most 31 labels fit (the sign bit stays clear). */
-  public static final int MAX_LABELS = 31;
+  public static final int MAX_LABELS = LabelMasks.MAX_LABELS;
 
   /**
    * Writes image {@code label}'s training target, k floats, at {@code offset}: a one-hot vector of
@@ -28,7 +30,7 @@ public enum TaskType {
   public void writeTarget(int label, int k, float[] target, int offset) {
     if (this == MULTI_LABEL) {
       for (int j = 0; j < k; j++) {
-        target[offset + j] = (label >>> j) & 1;
+        target[offset + j] = LabelMasks.contains(label, j) ? 1f : 0f;
       }
     } else {
       target[offset + label] = 1f;
@@ -37,6 +39,6 @@ public enum TaskType {
 
   /** Whether {@code label} is a valid stored label of a task with {@code k} classes or labels. */
   public boolean isValidLabel(int label, int k) {
-    return this == MULTI_LABEL ? label >= 0 && (label >>> k) == 0 : label >= 0 && label < k;
+    return this == MULTI_LABEL ? LabelMasks.isValid(label, k) : label >= 0 && label < k;
   }
 }
