@@ -55,7 +55,11 @@ final class TrainingGraph {
     record Statistics(float[] mean, float[] std) implements InputNormalization {}
   }
 
-  /** Everything about the graph that the trial spec decides. */
+  /**
+   * Everything about the graph that the trial spec decides.
+   *
+   * @param multiLabel one sigmoid per label (multi-label task) instead of a softmax over classes
+   */
   record Settings(
       int resolution,
       float learningRate,
@@ -64,16 +68,6 @@ final class TrainingGraph {
       Set<Integer> frozenBlockCounts,
       boolean multiLabel) {
 
-    /** Single-label settings (softmax over the classes). */
-    Settings(
-        int resolution,
-        float learningRate,
-        TrainingOptions options,
-        InputNormalization normalization,
-        Set<Integer> frozenBlockCounts) {
-      this(resolution, learningRate, options, normalization, frozenBlockCounts, false);
-    }
-
     /** Full fine-tuning with deterministic Adam and the network's preprocessing. */
     static Settings defaults(int resolution, float learningRate) {
       return new Settings(
@@ -81,7 +75,8 @@ final class TrainingGraph {
           learningRate,
           TrainingOptions.DEFAULTS,
           new InputNormalization.Network(),
-          Set.of(0));
+          Set.of(0),
+          false);
     }
   }
 
