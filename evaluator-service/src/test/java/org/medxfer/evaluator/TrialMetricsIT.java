@@ -154,6 +154,36 @@ class TrialMetricsIT {
   }
 
   @Test
+  void multiLabelPredictionsAreScoredPerLabelAndHaveNoExtendedMetrics() {
+    String trial = trialName("multi-label");
+    // Two labels as masks: label 0 in images 0 and 2, label 1 in images 1 and 2; per-label
+    // sigmoid scores.
+    TestPredictions predictions =
+        TestPredictions.newBuilder()
+            .setTrial(trial)
+            .setAttempt(1)
+            .setTaskType(TaskType.TASK_TYPE_MULTI_LABEL)
+            .setNumClasses(2)
+            .addAllLabels(List.of(0b01, 0b10, 0b11, 0b00))
+            .addAllScores(List.of(0.9f, 0.2f, 0.1f, 0.6f, 0.7f, 0.4f, 0.3f, 0.5f))
+            .build();
+
+    awaitHandled(
+        publish(
+            completion(
+                trial, 1, spec(InitKind.INIT_KIND_RANDOM, 0), storePredictions(predictions), 2)));
+    TrialMetrics stored = getMetrics(trial);
+
+    // Label 0: both positives above both negatives, AUC 1; label 1: positives {0.6, 0.4} against
+    // negatives {0.2, 0.5}, 3 of 4 pairs. ACC at 0.5: 4/4 and 3/4.
+    assertThat(stored.getTaskType()).isEqualTo(TaskType.TASK_TYPE_MULTI_LABEL);
+    assertThat(stored.getTestAuc()).isCloseTo((1 + 0.75) / 2, within(1e-12));
+    assertThat(stored.getTestAcc()).isCloseTo((1 + 0.75) / 2, within(1e-12));
+    assertThat(stored.getHasExtendedMetrics()).isFalse();
+    assertThat(stored.getRecallList()).isEmpty();
+  }
+
+  @Test
   void predictionsWithoutADefinedAucAreNotStoredAndNotRetried() {
     String trial = trialName("single-class");
     TestPredictions singleClass =

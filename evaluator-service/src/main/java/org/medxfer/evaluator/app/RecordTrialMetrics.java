@@ -7,8 +7,12 @@ import java.util.Optional;
 import org.medxfer.evaluator.domain.ClassificationReport;
 import org.medxfer.evaluator.domain.CompletedTrial;
 import org.medxfer.evaluator.domain.InvalidPredictionsException;
+import org.medxfer.evaluator.domain.MedMnistMetrics;
+import org.medxfer.evaluator.domain.Predictions;
 import org.medxfer.evaluator.domain.PredictionsRepository;
 import org.medxfer.evaluator.domain.StoredPredictions;
+import org.medxfer.evaluator.domain.TaskType;
+import org.medxfer.evaluator.domain.TestMetrics;
 import org.medxfer.evaluator.domain.TrialMetrics;
 import org.medxfer.evaluator.domain.TrialMetricsRepository;
 
@@ -57,21 +61,32 @@ public class RecordTrialMetrics {
                   completed.trial(),
                   completed.attempt()));
     }
-    ClassificationReport report = ClassificationReport.of(stored.predictions());
+    Predictions predicted = stored.predictions();
+    // The extended report counts one predicted class per image; a multi-label image has a set, so
+    // a multi-label attempt stores MedMNIST's AUC and ACC only and leaves the extended metrics
+    // unset (not NaN).
+    Optional<ClassificationReport> report =
+        predicted.taskType() == TaskType.MULTI_LABEL
+            ? Optional.empty()
+            : Optional.of(ClassificationReport.of(predicted));
+    TestMetrics medMnist =
+        report
+            .map(ClassificationReport::medMnist)
+            .orElseGet(() -> MedMnistMetrics.evaluate(predicted));
     TrialMetrics row =
         new TrialMetrics(
             completed.trial(),
             completed.attempt(),
             completed.factors(),
             completed.spec(),
-            stored.predictions().taskType(),
-            report.medMnist(),
+            predicted.taskType(),
+            medMnist,
             completed.trainingSeconds(),
             completed.predictionsKey(),
             // PostgreSQL keeps microseconds; truncating here makes the stored time the returned
             // one.
             Instant.now().truncatedTo(ChronoUnit.MICROS),
-            Optional.of(report));
+            report);
     return metrics.insertIfAbsent(row) ? Outcome.STORED : Outcome.ALREADY_STORED;
   }
 }

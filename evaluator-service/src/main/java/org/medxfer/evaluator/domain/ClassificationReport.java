@@ -51,8 +51,14 @@ public record ClassificationReport(
    * @throws InvalidPredictionsException where MedMNIST's metrics are undefined (for example a
    *     single-class test set); this class then has no number to give either, and refuses rather
    *     than return NaN
+   * @throws IllegalArgumentException for multi-label predictions, which have no such report
    */
   public static ClassificationReport of(Predictions predictions) {
+    if (predictions.taskType() == TaskType.MULTI_LABEL) {
+      throw new IllegalArgumentException(
+          "the extended report counts one predicted class per image; multi-label images have"
+              + " label sets");
+    }
     TestMetrics medMnist = MedMnistMetrics.evaluate(predictions);
     int classes = predictions.numClasses();
     int n = predictions.count();

@@ -18,6 +18,8 @@ import org.medxfer.common.domain.RocAuc;
  * throws {@link InvalidPredictionsException}: an empty test set, a NaN or infinite score, a test
  * set with a single class, and, for multi-class, a class absent from the test set (its one-vs-rest
  * AUC is undefined, and averaging over fewer classes would not be comparable).
+ *
+ * <p>Multi-label predictions (label sets as bit masks) are scored by {@link MultiLabelMetrics}.
  */
 public final class MedMnistMetrics {
 
@@ -28,6 +30,10 @@ public final class MedMnistMetrics {
 
   /** AUC, ACC and count of {@code predictions}. */
   public static TestMetrics evaluate(Predictions predictions) {
+    if (predictions.taskType() == TaskType.MULTI_LABEL) {
+      return MultiLabelMetrics.evaluate(
+          predictions.numClasses(), predictions.labelMatrix(), predictions.scores());
+    }
     checkComputable(predictions);
     return new TestMetrics(auc(predictions), acc(predictions), predictions.count());
   }
@@ -47,10 +53,6 @@ public final class MedMnistMetrics {
                   .formatted(predictions.taskType(), predictions.numClasses()));
         }
       }
-      case MULTI_LABEL ->
-          throw new InvalidPredictionsException(
-              "multi-label metrics need a label set per image; the predictions hold one class"
-                  + " index per image");
       default ->
           throw new InvalidPredictionsException("unknown task type " + predictions.taskType());
     }

@@ -12,8 +12,8 @@ import org.medxfer.common.domain.RocAuc;
  * every image or in none (its AUC is undefined, and averaging over fewer labels would not be
  * comparable).
  *
- * <p>The trainer's {@code TestPredictions} carries one class index per image, so multi-label
- * predictions cannot reach the evaluator yet; this is the definition they will be scored with.
+ * <p>Stored multi-label predictions carry each image's label set as a bit mask; {@link
+ * MedMnistMetrics#evaluate} decodes it ({@link Predictions#labelMatrix}) and calls this class.
  */
 public final class MultiLabelMetrics {
 

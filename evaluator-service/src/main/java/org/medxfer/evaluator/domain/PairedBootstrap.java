@@ -94,8 +94,7 @@ public final class PairedBootstrap {
     List<ResampledAuc> aucsA = a.stream().map(ResampledAuc::new).toList();
     List<ResampledAuc> aucsB = b.stream().map(ResampledAuc::new).toList();
     int n = first.count();
-    int classes = first.numClasses();
-    int[] labels = first.labels();
+    boolean[][] positives = positives(first);
     Random random = new Random(seed);
     double[] deltas = new double[resamples];
     int[] drawn = new int[n];
@@ -107,7 +106,7 @@ public final class PairedBootstrap {
       for (int i = 0; i < n; i++) {
         drawn[i] = random.nextInt(n);
       }
-      if (!allClassesPresent(labels, drawn, classes)) {
+      if (!everyAucDefined(positives, drawn)) {
         if (++redrawn > maxRedraws) {
           throw new InvalidPredictionsException(
               "a class vanished from more than %d bootstrap resamples; the test set (%d images) is"
@@ -157,18 +156,16 @@ public final class PairedBootstrap {
    */
   static final class ResampledAuc {
 
-    private final int[] labels;
+    // Per column: whether each image is one of its positives.
+    private final boolean[][] positives;
     private final int[] columns;
     // Per column: images in ascending score order, and where each run of tied scores starts.
     private final int[][] order;
     private final boolean[][] tieStart;
 
     ResampledAuc(Predictions predictions) {
-      labels = predictions.labels();
-      columns =
-          predictions.taskType() == TaskType.BINARY
-              ? new int[] {1}
-              : IntStream.range(0, predictions.numClasses()).toArray();
+      positives = positives(predictions);
+      columns = aucColumns(predictions);
       int n = predictions.count();
       order = new int[columns.length][];
       tieStart = new boolean[columns.length][];
@@ -203,7 +200,7 @@ public final class PairedBootstrap {
     }
 
     private double columnAuc(int k, int[] counts) {
-      int positive = columns[k];
+      boolean[] positive = positives[k];
       int[] sorted = order[k];
       boolean[] starts = tieStart[k];
       long negativesBelow = 0;
@@ -215,7 +212,7 @@ public final class PairedBootstrap {
         long groupNegatives = 0;
         do {
           int image = sorted[i];
-          if (labels[image] == positive) {
+          if (positive[image]) {
             groupPositives += counts[image];
           } else {
             groupNegatives += counts[image];
@@ -240,19 +237,49 @@ public final class PairedBootstrap {
     }
   }
 
-  /** Whether every class MedMNIST's AUC needs is in the resample (binary: both classes). */
-  private static boolean allClassesPresent(int[] labels, int[] drawn, int classes) {
-    boolean[] present = new boolean[classes];
-    int missing = classes;
-    for (int index : drawn) {
-      if (!present[labels[index]]) {
-        present[labels[index]] = true;
-        if (--missing == 0) {
-          return true;
-        }
+  /** The score columns MedMNIST's AUC averages: class 1 for binary, every column otherwise. */
+  private static int[] aucColumns(Predictions predictions) {
+    return predictions.taskType() == TaskType.BINARY
+        ? new int[] {1}
+        : IntStream.range(0, predictions.numClasses()).toArray();
+  }
+
+  /** Per AUC column ({@link #aucColumns}), whether each image is a positive of it. */
+  private static boolean[][] positives(Predictions predictions) {
+    int[] columns = aucColumns(predictions);
+    boolean[][] positives = new boolean[columns.length][predictions.count()];
+    for (int k = 0; k < columns.length; k++) {
+      for (int i = 0; i < predictions.count(); i++) {
+        positives[k][i] = predictions.isPositive(i, columns[k]);
       }
     }
-    return false;
+    return positives;
+  }
+
+  /**
+   * Whether the resample holds a positive and a negative of every AUC column, so that MedMNIST's
+   * AUC is defined: both classes for binary, every class for multi-class (each class present is the
+   * same condition there), both outcomes of every label for multi-label.
+   */
+  private static boolean everyAucDefined(boolean[][] positives, int[] drawn) {
+    for (boolean[] column : positives) {
+      boolean positive = false;
+      boolean negative = false;
+      for (int index : drawn) {
+        if (column[index]) {
+          positive = true;
+        } else {
+          negative = true;
+        }
+        if (positive && negative) {
+          break;
+        }
+      }
+      if (!positive || !negative) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The predictions of the images {@code drawn}, in drawn order. */

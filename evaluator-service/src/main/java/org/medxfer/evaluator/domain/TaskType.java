@@ -7,9 +7,9 @@ public enum TaskType {
   /** One label out of more than two classes; macro one-vs-rest AUC and argmax ACC. */
   MULTI_CLASS,
   /**
-   * Any subset of the classes. Not computable from stored predictions yet: a {@code
-   * TestPredictions} holds one class index per image, so the label sets are lost; {@link
-   * MultiLabelMetrics} defines how label sets are scored.
+   * Any subset of the classes (labels), stored as a bit mask per image; mean per-label AUC and ACC
+   * at 0.5 ({@link MultiLabelMetrics}). The extended report (AUPRC, recall, F1, calibration) is
+   * defined for one class per image and is not computed.
    */
   MULTI_LABEL,
   /** Ordered grades; MedMNIST scores them exactly like multi-class. */

@@ -2,6 +2,7 @@ package org.medxfer.evaluator.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,8 @@ import org.medxfer.evaluator.domain.TrialFactors;
 import org.medxfer.evaluator.domain.TrialMetrics;
 import org.medxfer.evaluator.domain.TrialName;
 import org.medxfer.evaluator.fixtures.InMemoryTrialMetricsRepository;
+import org.medxfer.evaluator.infra.objectstore.ObjectStorePredictionsRepository;
+import org.medxfer.proto.trial.v1.TestPredictions;
 
 /** The use case's own rules; storage and the object store are covered by TrialMetricsIT. */
 class RecordTrialMetricsTest {
@@ -69,6 +72,46 @@ class RecordTrialMetricsTest {
     assertThat(stored.metrics().acc()).isEqualTo(1.0);
     assertThat(stored.trainingSeconds()).isEqualTo(5.0);
     assertThat(stored.spec()).containsExactly(1, 2, 3);
+  }
+
+  @Test
+  void storedMultiLabelPredictionsAreScoredWithTheMeanPerLabelAuc() {
+    // What a trainer stores for a 3-label task: each image's label set as a mask, and each label's
+    // own sigmoid probability (rows need not sum to 1).
+    byte[] stored =
+        TestPredictions.newBuilder()
+            .setTrial(TRIAL.toString())
+            .setAttempt(1)
+            .setTaskType(org.medxfer.proto.dataset.v1.TaskType.TASK_TYPE_MULTI_LABEL)
+            .setNumClasses(3)
+            .addAllLabels(List.of(0b011, 0b100, 0b001, 0b110, 0b000))
+            .addAllScores(
+                List.of(
+                    0.9f, 0.6f, 0.2f, //
+                    0.4f, 0.3f, 0.7f, //
+                    0.7f, 0.7f, 0.6f, //
+                    0.2f, 0.8f, 0.4f, //
+                    0.1f, 0.1f, 0.4f))
+            .build()
+            .toByteArray();
+    InMemoryTrialMetricsRepository rows = new InMemoryTrialMetricsRepository();
+    RecordTrialMetrics record =
+        new RecordTrialMetrics(key -> ObjectStorePredictionsRepository.parse(key, stored), rows);
+
+    assertThat(record.record(completion(1))).isEqualTo(RecordTrialMetrics.Outcome.STORED);
+
+    TrialMetrics metrics = rows.findLatestPerTrial(TRIAL.study()).get(0);
+    assertThat(metrics.taskType()).isEqualTo(TaskType.MULTI_LABEL);
+    // By hand, counting (positive, negative) pairs the positive wins, a tie counting 1/2:
+    // label 0: positives {0.9, 0.7} vs negatives {0.4, 0.2, 0.1}: 6 of 6, AUC 1;
+    // label 1: positives {0.6, 0.8} vs {0.3, 0.7, 0.1}: 0.6 loses to 0.7, 5 of 6;
+    // label 2: positives {0.7, 0.4} vs {0.2, 0.6, 0.4}: 3 + (1 + 0.5), 4.5 of 6.
+    assertThat(metrics.metrics().auc()).isCloseTo((1 + 5 / 6.0 + 4.5 / 6) / 3, within(1e-12));
+    // ACC at 0.5 per label: 5/5, 4/5 (image 2's 0.7), 3/5 (image 2's 0.6, image 3's 0.4).
+    assertThat(metrics.metrics().acc()).isCloseTo((1 + 0.8 + 0.6) / 3, within(1e-12));
+    assertThat(metrics.metrics().count()).isEqualTo(5);
+    // Recall, F1 and calibration count one class per image: unset for label sets, not NaN.
+    assertThat(metrics.report()).isEmpty();
   }
 
   @Test

@@ -178,13 +178,36 @@ class MedMnistMetricsTest {
   }
 
   @Test
-  void multiLabelCannotBeScoredFromOneLabelPerImage() {
+  void multiLabelMasksAreDecodedIntoLabelSetsAndScoredPerLabel() {
+    // Masks 0b01, 0b10, 0b11, 0b00: label 0 in images 0 and 2, label 1 in images 1 and 2.
     Predictions predictions =
-        new Predictions(TaskType.MULTI_LABEL, 2, new int[] {0, 1}, new float[] {1, 0, 0, 1});
+        new Predictions(
+            TaskType.MULTI_LABEL,
+            2,
+            new int[] {1, 2, 3, 0},
+            new float[] {0.9f, 0.2f, 0.1f, 0.6f, 0.7f, 0.4f, 0.3f, 0.5f});
 
-    assertThatThrownBy(() -> MedMnistMetrics.evaluate(predictions))
+    assertThat(predictions.labelMatrix()).containsExactly(1, 0, 0, 1, 1, 1, 0, 0);
+    // Label 0 ranks both positives (0.9, 0.7) above both negatives: AUC 1. Label 1: positives
+    // (0.6, 0.4) against negatives (0.2, 0.5): 3 of 4 pairs, AUC 0.75. ACC at 0.5: label 0 gets
+    // 4 of 4, label 1 gets 3 of 4 (image 2's 0.4 misses).
+    TestMetrics metrics = MedMnistMetrics.evaluate(predictions);
+    assertThat(metrics.auc()).isCloseTo((1 + 0.75) / 2, within(1e-12));
+    assertThat(metrics.acc()).isCloseTo((1 + 0.75) / 2, within(1e-12));
+    assertThat(metrics.count()).isEqualTo(4);
+  }
+
+  @Test
+  void aMultiLabelMaskWithABitBeyondTheLabelsIsRefused() {
+    assertThatThrownBy(
+            () ->
+                new Predictions(
+                    TaskType.MULTI_LABEL,
+                    2,
+                    new int[] {1, 4},
+                    new float[] {0.1f, 0.2f, 0.3f, 0.4f}))
         .isInstanceOf(InvalidPredictionsException.class)
-        .hasMessageContaining("multi-label");
+        .hasMessageContaining("label mask of image 1 is 4, which sets a bit outside the 2 labels");
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.medxfer.evaluator.infra.stats.CommonsMathDistributions;
 
@@ -140,7 +141,10 @@ class PairedBootstrapTest {
     int[] binaryLabels = Arrays.stream(labels).map(l -> l == 0 ? 0 : 1).toArray();
     Predictions twoClasses = new Predictions(TaskType.BINARY, 2, binaryLabels, binary);
     Predictions threeClasses = new Predictions(TaskType.MULTI_CLASS, 3, labels, multi);
-    for (Predictions predictions : new Predictions[] {twoClasses, threeClasses}) {
+    // Three labels as masks: every label set from none to all three.
+    int[] masks = IntStream.range(0, n).map(i -> i % 8).toArray();
+    Predictions threeLabels = new Predictions(TaskType.MULTI_LABEL, 3, masks, multi);
+    for (Predictions predictions : new Predictions[] {twoClasses, threeClasses, threeLabels}) {
       PairedBootstrap.ResampledAuc fast = new PairedBootstrap.ResampledAuc(predictions);
       for (int r = 0; r < 20; r++) {
         int[] drawn = new int[n];
@@ -154,6 +158,33 @@ class PairedBootstrapTest {
         assertThat(fast.auc(counts)).isCloseTo(expected, within(1e-12));
       }
     }
+  }
+
+  @Test
+  void multiLabelArmsGetAnIntervalAroundTheirMeanPerLabelAucDelta() {
+    Random random = new Random(19);
+    int n = 200;
+    int[] masks = IntStream.range(0, n).map(i -> random.nextInt(4)).toArray();
+    float[] better = new float[n * 2];
+    float[] worse = new float[n * 2];
+    for (int i = 0; i < n; i++) {
+      for (int label = 0; label < 2; label++) {
+        int present = masks[i] >>> label & 1;
+        better[2 * i + label] = (float) (random.nextGaussian() + 1.5 * present);
+        worse[2 * i + label] = (float) (random.nextGaussian() + 0.3 * present);
+      }
+    }
+    Predictions a = new Predictions(TaskType.MULTI_LABEL, 2, masks, better);
+    Predictions b = new Predictions(TaskType.MULTI_LABEL, 2, masks, worse);
+
+    PairedBootstrap.Interval interval =
+        PairedBootstrap.meanDeltaAuc(List.of(a), List.of(b), 1000, 0.95, 7);
+
+    assertThat(interval.delta())
+        .isCloseTo(
+            MedMnistMetrics.evaluate(a).auc() - MedMnistMetrics.evaluate(b).auc(), within(1e-12));
+    assertThat(interval.lower()).isPositive().isLessThan(interval.delta());
+    assertThat(interval.upper()).isGreaterThan(interval.delta());
   }
 
   @Test

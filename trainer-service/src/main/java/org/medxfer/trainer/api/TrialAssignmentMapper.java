@@ -238,6 +238,8 @@ public final class TrialAssignmentMapper {
         return TaskType.MULTI_CLASS;
       case TASK_TYPE_ORDINAL:
         return TaskType.ORDINAL;
+      case TASK_TYPE_MULTI_LABEL:
+        return TaskType.MULTI_LABEL;
       default:
         problems.add("task type " + data.getTaskType() + " is not supported by this trainer");
         return TaskType.BINARY;

@@ -12,8 +12,10 @@ package org.medxfer.trainer.domain;
  *     otherwise)
  * @param seed seeds every random op and the per-epoch shuffles
  * @param resolution the square input size the images are resized to, in pixels
- * @param numClasses width of the classification head (2 for binary tasks)
- * @param taskType binary or multi-class, which decides how AUC is summarised
+ * @param numClasses width of the classification head (2 for binary tasks; the number of labels for
+ *     a multi-label task)
+ * @param taskType binary, multi-class, ordinal or multi-label, which decides the loss and how AUC
+ *     is summarised
  * @param labelFraction share of the training split used, in (0, 1]; a stratified subset drawn with
  *     {@code seed}
  * @param earlyStoppingPatience stop after this many epochs without a better validation AUC; 0
@@ -52,6 +54,12 @@ public record TrainingSpec(
     require(
         taskType != TaskType.MULTI_CLASS || numClasses > 2,
         "a multi-class task has more than 2 classes, got " + numClasses);
+    require(
+        taskType != TaskType.MULTI_LABEL || numClasses <= TaskType.MAX_LABELS,
+        "a multi-label task has at most "
+            + TaskType.MAX_LABELS
+            + " labels (one bit each in the stored mask), got "
+            + numClasses);
     require(
         labelFraction > 0 && labelFraction <= 1,
         "labelFraction must be in (0, 1], got " + labelFraction);

@@ -96,6 +96,15 @@ class TrialAssignmentMapperTest {
   }
 
   @Test
+  void multiLabelTrainsWithOneOutputPerLabel() {
+    TrialAssignment.Builder builder = assignment();
+    builder.getDataBuilder().setTaskType(TaskType.TASK_TYPE_MULTI_LABEL).setNumClasses(14);
+    TrialRun run = mapper.toTrialRun(builder.build());
+    assertThat(run.spec().taskType()).isEqualTo(org.medxfer.trainer.domain.TaskType.MULTI_LABEL);
+    assertThat(run.spec().numClasses()).isEqualTo(14);
+  }
+
+  @Test
   void unsetLabelFractionMeansTheWholeSplit() {
     TrialAssignment.Builder builder = assignment();
     builder.getSpecBuilder().clearLabelFraction();

@@ -74,4 +74,38 @@ class RocAucTest {
     assertThat(RocAuc.of(scores, labels, TaskType.MULTI_CLASS))
         .isEqualTo((1.0 + RocAuc.oneVsRest(scores.column(1), labels, 1)) / 2);
   }
+
+  @Test
+  void multiLabelAveragesPerLabelAucsAndSkipsALabelWithOneOutcome() {
+    // Masks: label 0 present in images 0 and 2, label 1 in images 1 and 2, label 2 in every image
+    // (one outcome only, so it is skipped).
+    int[] masks = {0b101, 0b110, 0b111, 0b100};
+    Scores scores =
+        new Scores(
+            4,
+            3,
+            new float[] {
+              0.9f, 0.3f, 0.5f, //
+              0.2f, 0.4f, 0.5f, //
+              0.7f, 0.2f, 0.5f, //
+              0.1f, 0.1f, 0.5f
+            });
+    // Label 0: positives {0.9, 0.7} above negatives {0.2, 0.1}: 4 of 4 pairs, AUC 1.
+    // Label 1: positives {0.4, 0.2} vs negatives {0.3, 0.1}: 0.4 > 0.3, 0.4 > 0.1, 0.2 < 0.3,
+    // 0.2 > 0.1: 3 of 4 pairs, AUC 0.75.
+    assertThat(RocAuc.of(scores, masks, TaskType.MULTI_LABEL)).isEqualTo((1.0 + 0.75) / 2);
+  }
+
+  @Test
+  void multiLabelTargetsAreTheMaskDecodedAndSingleLabelTargetsOneHot() {
+    float[] target = new float[4];
+    TaskType.MULTI_LABEL.writeTarget(0b1010, 4, target, 0);
+    assertThat(target).containsExactly(0f, 1f, 0f, 1f);
+    float[] oneHot = new float[4];
+    TaskType.MULTI_CLASS.writeTarget(2, 4, oneHot, 0);
+    assertThat(oneHot).containsExactly(0f, 0f, 1f, 0f);
+    assertThat(TaskType.MULTI_LABEL.isValidLabel(0b1111, 4)).isTrue();
+    assertThat(TaskType.MULTI_LABEL.isValidLabel(0b10000, 4)).isFalse();
+    assertThat(TaskType.MULTI_CLASS.isValidLabel(4, 4)).isFalse();
+  }
 }

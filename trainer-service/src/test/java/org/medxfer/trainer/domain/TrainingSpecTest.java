@@ -28,6 +28,10 @@ class TrainingSpecTest {
         .hasMessageContaining("binary task has exactly 2 classes");
     assertThatThrownBy(() -> spec(1, 2, TaskType.BINARY, Double.NaN))
         .hasMessageContaining("learningRate");
+    assertThatThrownBy(() -> spec(1, 32, TaskType.MULTI_LABEL, 1e-3))
+        .hasMessageContaining("a multi-label task has at most 31 labels")
+        .hasMessageContaining("got 32");
+    assertThat(spec(1, 31, TaskType.MULTI_LABEL, 1e-3).numClasses()).isEqualTo(31);
   }
 
   @Test

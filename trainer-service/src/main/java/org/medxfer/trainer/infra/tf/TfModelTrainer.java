@@ -31,6 +31,7 @@ import org.medxfer.trainer.domain.ParameterCounts;
 import org.medxfer.trainer.domain.PretrainedWeights;
 import org.medxfer.trainer.domain.RocAuc;
 import org.medxfer.trainer.domain.Scores;
+import org.medxfer.trainer.domain.TaskType;
 import org.medxfer.trainer.domain.TrainingOptions;
 import org.medxfer.trainer.domain.TrainingResult;
 import org.medxfer.trainer.domain.TrainingSpec;
@@ -138,7 +139,8 @@ public final class TfModelTrainer implements ModelTrainer {
                   (float) spec.learningRate(),
                   spec.options(),
                   normalization,
-                  frozenCounts));
+                  frozenCounts,
+                  spec.taskType() == TaskType.MULTI_LABEL));
       try (Session session =
           new Session(network.graph(), sessionConfig(intraOpThreads, spec.options().precision()))) {
         session.initialize();
@@ -374,7 +376,8 @@ public final class TfModelTrainer implements ModelTrainer {
         }
         Arrays.fill(batchLabels, 0f);
         for (int i = 0; i < batch; i++) {
-          batchLabels[i * k + train.labels()[order[step * batch + i]]] = 1f;
+          spec.taskType()
+              .writeTarget(train.labels()[order[step * batch + i]], k, batchLabels, i * k);
         }
         Session.Runner runner = session.runner();
         float loss;
@@ -419,7 +422,8 @@ public final class TfModelTrainer implements ModelTrainer {
         }
         lossSum += loss;
       }
-      Evaluation validation = evaluate(session, graph, val, k, fromFeatures ? valFeatures : null);
+      Evaluation validation =
+          evaluate(session, graph, val, spec, fromFeatures ? valFeatures : null);
       double valAuc = RocAuc.of(validation.scores(), val.labels(), spec.taskType());
       EpochMetrics metrics =
           new EpochMetrics(
@@ -456,7 +460,7 @@ public final class TfModelTrainer implements ModelTrainer {
       listener.onEpoch(metrics);
     }
     network.variables().assign(session, best);
-    Scores testScores = evaluate(session, graph, test, k).scores();
+    Scores testScores = evaluate(session, graph, test, spec, null).scores();
     checkpoints.saveFinalModel(
         StoredState.encode(finalModel(spec, network, best, run.normalization())));
     return new TrainingResult(
@@ -570,28 +574,24 @@ public final class TfModelTrainer implements ModelTrainer {
         spec.architecture().id(), spec.numClasses(), variables, new float[0], new float[0]);
   }
 
-  /** Scores and mean loss of a whole split, inference mode, in input order. */
-  private static Evaluation evaluate(Session session, TrainingGraph graph, ImageSet images, int k) {
-    return evaluate(session, graph, images, k, null);
-  }
-
   /**
    * Scores and mean loss of a whole split, inference mode, in input order; from {@code features}
    * (the backbone's precomputed output, row-major) when not null, from the images otherwise.
    */
   private static Evaluation evaluate(
-      Session session, TrainingGraph graph, ImageSet images, int k, float[] features) {
+      Session session, TrainingGraph graph, ImageSet images, TrainingSpec spec, float[] features) {
+    int k = spec.numClasses();
     float[] probabilities = new float[images.count() * k];
     double lossSum = 0;
     for (int start = 0; start < images.count(); start += EVAL_BATCH) {
       int n = Math.min(EVAL_BATCH, images.count() - start);
-      float[] oneHot = new float[n * k];
+      float[] targets = new float[n * k];
       for (int i = 0; i < n; i++) {
-        oneHot[i * k + images.labels()[start + i]] = 1f;
+        spec.taskType().writeTarget(images.labels()[start + i], k, targets, i * k);
       }
       Session.Runner runner = session.runner();
       try (Tensor x = inputBatch(runner, graph, images, features, start, n);
-          TFloat32 y = TFloat32.tensorOf(Shape.of(n, k), DataBuffers.of(oneHot, true, false));
+          TFloat32 y = TFloat32.tensorOf(Shape.of(n, k), DataBuffers.of(targets, true, false));
           Result result =
               runner
                   .feed(graph.labels(), y)
@@ -803,10 +803,18 @@ public final class TfModelTrainer implements ModelTrainer {
                 + split.channels());
       }
       for (int label : split.labels()) {
-        if (label < 0 || label >= spec.numClasses()) {
+        if (!spec.taskType().isValidLabel(label, spec.numClasses())) {
           throw new TrialFailedException(
               FailureReason.INVALID_DATA,
-              "label " + label + " is outside 0.." + (spec.numClasses() - 1));
+              spec.taskType() == TaskType.MULTI_LABEL
+                  ? "label mask "
+                      + label
+                      + " sets a bit beyond the "
+                      + spec.numClasses()
+                      + " labels (masks lie in 0.."
+                      + ((1L << spec.numClasses()) - 1)
+                      + ")"
+                  : "label " + label + " is outside 0.." + (spec.numClasses() - 1));
         }
       }
     }

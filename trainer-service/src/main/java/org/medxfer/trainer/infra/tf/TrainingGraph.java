@@ -32,7 +32,10 @@ final class TrainingGraph {
   /** uint8 (batch, height, width, channels) as stored. */
   static final String IMAGES = "images";
 
-  /** float32 (batch, classes) one-hot labels; the sparse loss has no gradient in TF Java. */
+  /**
+   * float32 (batch, classes) targets: one-hot labels (the sparse loss has no gradient in TF Java),
+   * or for a multi-label task the multi-hot vector of the image's labels.
+   */
   static final String LABELS = "labels";
 
   /** float32 scalar: the head's learning rate of this step (defaults to the initial rate). */
@@ -52,13 +55,18 @@ final class TrainingGraph {
     record Statistics(float[] mean, float[] std) implements InputNormalization {}
   }
 
-  /** Everything about the graph that the trial spec decides. */
+  /**
+   * Everything about the graph that the trial spec decides.
+   *
+   * @param multiLabel one sigmoid per label (multi-label task) instead of a softmax over classes
+   */
   record Settings(
       int resolution,
       float learningRate,
       TrainingOptions options,
       InputNormalization normalization,
-      Set<Integer> frozenBlockCounts) {
+      Set<Integer> frozenBlockCounts,
+      boolean multiLabel) {
 
     /** Full fine-tuning with deterministic Adam and the network's preprocessing. */
     static Settings defaults(int resolution, float learningRate) {
@@ -67,7 +75,8 @@ final class TrainingGraph {
           learningRate,
           TrainingOptions.DEFAULTS,
           new InputNormalization.Network(),
-          Set.of(0));
+          Set.of(0),
+          false);
     }
   }
 
@@ -141,9 +150,12 @@ final class TrainingGraph {
             tf.withSubScope("eval"), network.variables(), false, TfNetwork.BATCH_NORM_MOMENTUM);
     Operand<TFloat32> evalLogits = network.logits(evalLayers, x);
     Operand<TFloat32> evalLoss =
-        tf.withName(EVAL_LOSS)
-            .identity(tf.nn.softmaxCrossEntropyWithLogits(evalLogits, labels).loss());
-    Operand<TFloat32> evalProbabilities = tf.withName(EVAL_PROBABILITIES).nn.softmax(evalLogits);
+        tf.withName(EVAL_LOSS).identity(perImageLoss(tf, evalLogits, labels, settings));
+    // Labels of a multi-label task are independent, so each gets its own probability.
+    Operand<TFloat32> evalProbabilities =
+        settings.multiLabel()
+            ? tf.withName(EVAL_PROBABILITIES).math.sigmoid(evalLogits)
+            : tf.withName(EVAL_PROBABILITIES).nn.softmax(evalLogits);
 
     List<String> blocks = network.blockNames();
     Map<Integer, Phase> phases = new LinkedHashMap<>();
@@ -229,7 +241,7 @@ final class TrainingGraph {
     Operand<TFloat32> trainLoss =
         tf.withName(TRAIN_LOSS + suffix)
             .math
-            .mean(tf.nn.softmaxCrossEntropyWithLogits(trainLogits, labels).loss(), tf.constant(0));
+            .mean(perImageLoss(tf, trainLogits, labels, settings), tf.constant(0));
 
     TrainingOptions options = settings.options();
     Operand<TFloat32> backboneRate = learningRate;
@@ -286,6 +298,25 @@ final class TrainingGraph {
                   TRAIN_STEP + suffix);
         };
     return new Phase(frozen, trainLoss, step, trainLayers.headInput());
+  }
+
+  /**
+   * Each image's loss: softmax cross-entropy over the classes, or for a multi-label task the
+   * sigmoid cross-entropy of each label, averaged over the labels (so the loss does not grow with
+   * the number of labels).
+   */
+  private static Operand<TFloat32> perImageLoss(
+      Ops tf, Operand<TFloat32> logits, Operand<TFloat32> targets, Settings settings) {
+    if (!settings.multiLabel()) {
+      return tf.nn.softmaxCrossEntropyWithLogits(logits, targets).loss();
+    }
+    // max(x, 0) - x z + log(1 + exp(-|x|)): the numerically stable form of
+    // -z log(sigmoid(x)) - (1 - z) log(1 - sigmoid(x)), built from ops whose gradients exist.
+    Operand<TFloat32> perLabel =
+        tf.math.add(
+            tf.math.sub(tf.nn.relu(logits), tf.math.mul(logits, targets)),
+            tf.math.log1p(tf.math.exp(tf.math.neg(tf.math.abs(logits)))));
+    return tf.math.mean(perLabel, tf.constant(1));
   }
 
   Placeholder<TUint8> images() {

@@ -8,16 +8,19 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.medxfer.trainer.domain.Adaptation;
 import org.medxfer.trainer.domain.Architecture;
 import org.medxfer.trainer.domain.Augmentation;
+import org.medxfer.trainer.domain.DataSplit;
 import org.medxfer.trainer.domain.EpochMetrics;
 import org.medxfer.trainer.domain.FailureReason;
 import org.medxfer.trainer.domain.Initialization;
 import org.medxfer.trainer.domain.LearningRateSchedule;
 import org.medxfer.trainer.domain.RocAuc;
+import org.medxfer.trainer.domain.Scores;
 import org.medxfer.trainer.domain.TaskType;
 import org.medxfer.trainer.domain.TrainingOptions;
 import org.medxfer.trainer.domain.TrainingResult;
@@ -30,7 +33,8 @@ import org.tensorflow.Session;
 
 /**
  * Initialisations, adaptation policies and resumption, with real training on BreastMNIST (binary,
- * grey) and RetinaMNIST (5 ordinal grades, RGB) at 28 px.
+ * grey) and RetinaMNIST (5 ordinal grades, RGB; also as four "grade > j" labels, multi-label) at 28
+ * px.
  */
 class TransferPoliciesTest {
 
@@ -440,6 +444,74 @@ class TransferPoliciesTest {
     assertThat(result.curve().get(2).trainLoss()).isLessThan(result.curve().get(0).trainLoss());
     assertThat(RocAuc.of(result.testScores(), result.testLabels(), TaskType.ORDINAL))
         .isGreaterThan(0.6);
+  }
+
+  @Test
+  void multiLabelGradesTrainOnRetinaMnistWithOneSigmoidPerLabel() {
+    MedMnist grades = MedMnist.retinaGradesAbove();
+    int[] testMasks = grades.split(DataSplit.TEST).labels();
+    TrainingResult result =
+        trainer.train(
+            spec(
+                Architecture.CNN_SMALL,
+                Initialization.RANDOM,
+                3,
+                3e-3,
+                4,
+                TaskType.MULTI_LABEL,
+                TrainingOptions.DEFAULTS),
+            grades,
+            m -> {});
+    // The masks are stored as they came, and each label has its own probability, not a share.
+    assertThat(result.testLabels()).containsExactly(testMasks);
+    Scores scores = result.testScores();
+    assertThat(scores.classes()).isEqualTo(4);
+    for (float probability : scores.values()) {
+      assertThat(probability).isBetween(0f, 1f);
+    }
+    assertThat(IntStream.range(0, scores.count()).mapToDouble(i -> rowSum(scores, i)))
+        .anySatisfy(sum -> assertThat(Math.abs(sum - 1)).isGreaterThan(0.05));
+    assertThat(result.curve()).allSatisfy(m -> assertThat(m.valAuc()).isBetween(0.0, 1.0));
+    assertThat(result.curve().get(2).trainLoss()).isLessThan(result.curve().get(0).trainLoss());
+    // Every label is learned: its AUC on the test split is above chance.
+    for (int label = 0; label < 4; label++) {
+      int[] present = new int[testMasks.length];
+      for (int i = 0; i < present.length; i++) {
+        present[i] = (testMasks[i] >>> label) & 1;
+      }
+      assertThat(RocAuc.oneVsRest(scores.column(label), present, 1))
+          .as("test AUC of label 'grade > %d'", label)
+          .isGreaterThan(0.6);
+    }
+  }
+
+  @Test
+  void aMultiLabelMaskBeyondTheLabelsFailsAsInvalidData() {
+    assertThatThrownBy(
+            () ->
+                trainer.train(
+                    spec(
+                        Architecture.CNN_SMALL,
+                        Initialization.RANDOM,
+                        1,
+                        1e-3,
+                        3,
+                        TaskType.MULTI_LABEL,
+                        TrainingOptions.DEFAULTS),
+                    MedMnist.retinaGradesAbove(),
+                    m -> {}))
+        .isInstanceOfSatisfying(
+            TrialFailedException.class,
+            e -> assertThat(e.reason()).isEqualTo(FailureReason.INVALID_DATA))
+        .hasMessageContaining("label mask 15 sets a bit beyond the 3 labels");
+  }
+
+  private static double rowSum(Scores scores, int image) {
+    double sum = 0;
+    for (int k = 0; k < scores.classes(); k++) {
+      sum += scores.get(image, k);
+    }
+    return sum;
   }
 
   @Test
