@@ -135,9 +135,20 @@ final class Layers {
    * records an update of the moving averages; inference mode uses the moving averages.
    */
   Operand<TFloat32> batchNorm(String layer, Operand<TFloat32> x, int channels, float epsilon) {
-    long[] shape = {channels};
     Variable<TFloat32> gamma =
-        variables.getOrCreate(layer + "/gamma", shape, new ModelVariables.Init.Constant(1f), true);
+        variables.getOrCreate(
+            layer + "/gamma", new long[] {channels}, new ModelVariables.Init.Constant(1f), true);
+    return normalize(layer, x, gamma, channels, epsilon);
+  }
+
+  /**
+   * The normalisation both batch-norm kinds share: inference mode (moving averages) outside
+   * training and in frozen blocks, whose statistics must not move; otherwise batch statistics and a
+   * recorded update of the moving averages.
+   */
+  private Operand<TFloat32> normalize(
+      String layer, Operand<TFloat32> x, Operand<TFloat32> scale, int channels, float epsilon) {
+    long[] shape = {channels};
     Variable<TFloat32> beta =
         variables.getOrCreate(layer + "/beta", shape, new ModelVariables.Init.Constant(0f), true);
     Variable<TFloat32> movingMean =
@@ -152,7 +163,7 @@ final class Layers {
           .nn
           .fusedBatchNorm(
               x,
-              gamma,
+              scale,
               beta,
               movingMean,
               movingVariance,
@@ -164,7 +175,7 @@ final class Layers {
     FusedBatchNorm<TFloat32, TFloat32> bn =
         named.nn.fusedBatchNorm(
             x,
-            gamma,
+            scale,
             beta,
             empty,
             empty,
@@ -265,61 +276,8 @@ final class Layers {
    */
   Operand<TFloat32> batchNormWithoutScale(
       String layer, Operand<TFloat32> x, int channels, float epsilon) {
-    long[] shape = {channels};
-    Operand<TFloat32> ones = tf.fill(tf.constant(shape), tf.constant(1f));
-    Variable<TFloat32> beta =
-        variables.getOrCreate(layer + "/beta", shape, new ModelVariables.Init.Constant(0f), true);
-    Variable<TFloat32> movingMean =
-        variables.getOrCreate(
-            layer + "/moving_mean", shape, new ModelVariables.Init.Constant(0f), false);
-    Variable<TFloat32> movingVariance =
-        variables.getOrCreate(
-            layer + "/moving_variance", shape, new ModelVariables.Init.Constant(1f), false);
-    Ops named = names.named(layer + "/FusedBatchNormV3");
-    if (!training) {
-      return named
-          .nn
-          .fusedBatchNorm(
-              x,
-              ones,
-              beta,
-              movingMean,
-              movingVariance,
-              FusedBatchNorm.epsilon(epsilon),
-              FusedBatchNorm.isTraining(false))
-          .y();
-    }
-    Operand<TFloat32> empty = tf.constant(new float[0]);
-    FusedBatchNorm<TFloat32, TFloat32> bn =
-        named.nn.fusedBatchNorm(
-            x,
-            ones,
-            beta,
-            empty,
-            empty,
-            FusedBatchNorm.epsilon(epsilon),
-            FusedBatchNorm.isTraining(true));
-    recordMovingAverageUpdates(layer, movingMean, movingVariance, bn);
-    return bn.y();
-  }
-
-  /** Same moving-average rule as {@link #batchNorm}. */
-  private void recordMovingAverageUpdates(
-      String layer,
-      Variable<TFloat32> movingMean,
-      Variable<TFloat32> movingVariance,
-      FusedBatchNorm<TFloat32, TFloat32> bn) {
-    Operand<TFloat32> rate = tf.constant(1f - batchNormMomentum);
-    batchNormUpdates.add(
-        names
-            .named(layer + "/update_moving_mean")
-            .assignSub(movingMean, tf.math.mul(tf.math.sub(movingMean, bn.batchMean()), rate)));
-    batchNormUpdates.add(
-        names
-            .named(layer + "/update_moving_variance")
-            .assignSub(
-                movingVariance,
-                tf.math.mul(tf.math.sub(movingVariance, bn.batchVariance()), rate)));
+    Operand<TFloat32> ones = tf.fill(tf.constant(new long[] {channels}), tf.constant(1f));
+    return normalize(layer, x, ones, channels, epsilon);
   }
 
   Operand<TFloat32> avgPool(Operand<TFloat32> x, int size, int stride, String padding) {
