@@ -189,7 +189,8 @@ public final class TrialAssignmentMapper {
         },
         training.getPrecision() == Precision.PRECISION_BF16_MIXED
             ? TrainingOptions.Precision.BF16_MIXED
-            : TrainingOptions.Precision.FP32);
+            : TrainingOptions.Precision.FP32,
+        null);
   }
 
   private static Adaptation adaptation(org.medxfer.proto.trial.v1.Adaptation adaptation) {

@@ -36,36 +36,6 @@ public record TrainingOptions(
     Precision precision,
     CustomCnnDesign customCnn) {
 
-  /** Options of a zoo architecture (no custom CNN design). */
-  public TrainingOptions(
-      int initUpToBlock,
-      String sourceTrial,
-      Adaptation adaptation,
-      Optimizer optimizer,
-      double momentum,
-      double backboneLearningRate,
-      double weightDecay,
-      LearningRateSchedule schedule,
-      Augmentation augmentation,
-      ResizeMode resize,
-      Normalization normalization,
-      Precision precision) {
-    this(
-        initUpToBlock,
-        sourceTrial,
-        adaptation,
-        optimizer,
-        momentum,
-        backboneLearningRate,
-        weightDecay,
-        schedule,
-        augmentation,
-        resize,
-        normalization,
-        precision,
-        null);
-  }
-
   /** These options with the design of a study-defined CNN. */
   public TrainingOptions withCustomCnn(CustomCnnDesign design) {
     return new TrainingOptions(
@@ -98,7 +68,8 @@ public record TrainingOptions(
           Augmentation.NONE,
           ResizeMode.BILINEAR,
           Normalization.MATCHED,
-          Precision.FP32);
+          Precision.FP32,
+          null);
 
   /** The optimisers. */
   public enum Optimizer {
@@ -168,7 +139,8 @@ public record TrainingOptions(
         augmentation,
         resize,
         normalization,
-        precision);
+        precision,
+        customCnn);
   }
 
   /** A copy with another precision. */
@@ -185,7 +157,8 @@ public record TrainingOptions(
         augmentation,
         resize,
         normalization,
-        newPrecision);
+        newPrecision,
+        customCnn);
   }
 
   /** A copy with other initialisation parameters. */
@@ -202,7 +175,8 @@ public record TrainingOptions(
         augmentation,
         resize,
         normalization,
-        precision);
+        precision,
+        customCnn);
   }
 
   private static void require(boolean condition, String message) {

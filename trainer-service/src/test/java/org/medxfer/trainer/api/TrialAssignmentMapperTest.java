@@ -218,6 +218,15 @@ class TrialAssignmentMapperTest {
             new CustomCnnDesign.Block(8, 3, 1, true, CustomCnnDesign.Pool.MAX),
             new CustomCnnDesign.Block(16, 5, 2, false, CustomCnnDesign.Pool.NONE));
     assertThat(design.dropout()).isEqualTo(0.25);
+    // LP-FT and the other policies derive options by copy: the design must survive every copy.
+    assertThat(
+            run.spec()
+                .options()
+                .withAdaptation(run.spec().options().adaptation())
+                .withPrecision(run.spec().options().precision())
+                .withInit(0, "")
+                .customCnn())
+        .isEqualTo(design);
   }
 
   @Test

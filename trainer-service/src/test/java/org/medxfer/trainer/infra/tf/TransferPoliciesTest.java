@@ -339,7 +339,8 @@ class TransferPoliciesTest {
             new Augmentation(true, true, 0.1, 10),
             TrainingOptions.ResizeMode.BILINEAR,
             TrainingOptions.Normalization.MATCHED,
-            TrainingOptions.Precision.FP32);
+            TrainingOptions.Precision.FP32,
+            null);
     TrainingSpec spec =
         spec(Architecture.CNN_SMALL, Initialization.RANDOM, 3, 0.05, 2, TaskType.BINARY, options);
 
@@ -564,7 +565,8 @@ class TransferPoliciesTest {
             Augmentation.NONE,
             TrainingOptions.ResizeMode.PAD,
             TrainingOptions.Normalization.DATASET,
-            TrainingOptions.Precision.FP32);
+            TrainingOptions.Precision.FP32,
+            null);
     TrainingSpec padded =
         new TrainingSpec(
             Architecture.CNN_SMALL,
