@@ -8,8 +8,11 @@ import org.medxfer.common.grpc.BearerTokenAttacher;
 import org.medxfer.common.grpc.BearerTokens;
 
 /**
- * One RSA key pair per test JVM and bearer tokens signed with it: the services under test get
- * {@link #publicKey()} as {@code medxfer.auth.public-key}, the test's clients send {@link #token}.
+ * Two RSA key pairs per test JVM and bearer tokens signed with them. Users' keys: the gateway under
+ * test gets {@link #publicKey()} as {@code medxfer.auth.public-key}, the test's clients send {@link
+ * #token}. The platform's internal keys: an internal service under test gets {@link
+ * #internalPublicKey()} as {@code medxfer.auth.internal-public-key} and the test calls it {@link
+ * #asPlatform as the gateway would}; a gateway under test gets {@link #internalPrivateKey()}.
  */
 public final class TestTokens {
 
@@ -19,18 +22,20 @@ public final class TestTokens {
   // Quarkus may load this class in two class loaders (the test resource's and the test's); the key
   // pair lives in a system property so that both use the same one.
   private static final String KEYS_PROPERTY = "medxfer.test.token-keys";
-  private static final KeyPair KEYS = keys();
+  private static final String INTERNAL_KEYS_PROPERTY = "medxfer.test.internal-token-keys";
+  private static final KeyPair KEYS = keys(KEYS_PROPERTY);
+  private static final KeyPair INTERNAL_KEYS = keys(INTERNAL_KEYS_PROPERTY);
 
   private TestTokens() {}
 
-  private static KeyPair keys() {
+  private static KeyPair keys(String property) {
     synchronized (System.class) {
-      String stored = System.getProperty(KEYS_PROPERTY);
+      String stored = System.getProperty(property);
       if (stored == null) {
         KeyPair fresh = BearerTokens.newKeyPair();
         stored =
             BearerTokens.encode(fresh.getPublic()) + " " + BearerTokens.encode(fresh.getPrivate());
-        System.setProperty(KEYS_PROPERTY, stored);
+        System.setProperty(property, stored);
       }
       String[] parts = stored.split(" ");
       return new KeyPair(BearerTokens.publicKey(parts[0]), BearerTokens.privateKey(parts[1]));
@@ -51,5 +56,28 @@ public final class TestTokens {
   /** A client interceptor that sends a token of {@code project} with every call. */
   public static ClientInterceptor as(String project) {
     return new BearerTokenAttacher(token(project));
+  }
+
+  /** The platform's internal public key, as the internal services read it. */
+  public static String internalPublicKey() {
+    return BearerTokens.encode(INTERNAL_KEYS.getPublic());
+  }
+
+  /** The platform's internal private key, as the gateway reads it. */
+  public static String internalPrivateKey() {
+    return BearerTokens.encode(INTERNAL_KEYS.getPrivate());
+  }
+
+  /**
+   * A client interceptor that calls an internal service as the gateway acting for {@code project}.
+   */
+  public static ClientInterceptor asPlatform(String project) {
+    return new BearerTokenAttacher(
+        BearerTokens.issue(
+            INTERNAL_KEYS.getPrivate(),
+            "gateway",
+            project,
+            BearerTokens.INTERNAL_AUDIENCE,
+            Instant.now().plus(Duration.ofHours(1))));
   }
 }

@@ -32,10 +32,22 @@ public final class AuthenticatingInterceptor implements ServerInterceptor {
 
   private final PublicKey key;
   private final Clock clock;
+  private final String audience;
 
+  /** Accepts users' tokens (those without the internal audience) signed by {@code key}. */
   public AuthenticatingInterceptor(PublicKey key, Clock clock) {
+    this(key, clock, null);
+  }
+
+  /**
+   * Accepts tokens signed by {@code key} whose audience contains {@code audience}; a null {@code
+   * audience} accepts users' tokens only (see {@link BearerTokens#verify(PublicKey, String,
+   * java.time.Instant, String)}).
+   */
+  public AuthenticatingInterceptor(PublicKey key, Clock clock, String audience) {
     this.key = key;
     this.clock = clock;
+    this.audience = audience;
   }
 
   @Override
@@ -50,7 +62,9 @@ public final class AuthenticatingInterceptor implements ServerInterceptor {
     }
     Caller caller;
     try {
-      caller = BearerTokens.verify(key, authorization.substring(BEARER.length()), clock.instant());
+      caller =
+          BearerTokens.verify(
+              key, authorization.substring(BEARER.length()), clock.instant(), audience);
     } catch (InvalidTokenException e) {
       return refuse(call, e.getMessage());
     }

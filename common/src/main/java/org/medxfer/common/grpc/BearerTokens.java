@@ -22,11 +22,18 @@ import java.util.Map;
  * platform team issues them with its identity provider (any that signs RS256 and can add a {@code
  * project} claim) or with this class; the services only need the public key. Keys travel as PEM or
  * as the bare Base64 of their DER encoding (X.509 for public, PKCS#8 for private keys).
+ *
+ * <p>Tokens between the platform's own services carry the audience {@link #INTERNAL_AUDIENCE} and
+ * are signed with a key of their own (see {@link ServiceTokens}). An internal service accepts only
+ * those; the gateway refuses them, so neither kind of token opens the other door.
  */
 public final class BearerTokens {
 
   /** The claim that names the caller's project. */
   public static final String PROJECT_CLAIM = "project";
+
+  /** The {@code aud} of tokens that one medxfer service sends another. */
+  public static final String INTERNAL_AUDIENCE = "medxfer-internal";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Base64.Encoder URL_ENCODER = Base64.getUrlEncoder().withoutPadding();
@@ -75,9 +82,21 @@ public final class BearerTokens {
 
   /** A token for {@code subject} acting for {@code project}, valid until {@code expiresAt}. */
   public static String issue(PrivateKey key, String subject, String project, Instant expiresAt) {
+    return issue(key, subject, project, null, expiresAt);
+  }
+
+  /**
+   * A token for {@code subject} acting for {@code project} with audience {@code audience} (none
+   * when null), valid until {@code expiresAt}.
+   */
+  public static String issue(
+      PrivateKey key, String subject, String project, String audience, Instant expiresAt) {
     Map<String, Object> claims = new LinkedHashMap<>();
     claims.put("sub", subject);
     claims.put(PROJECT_CLAIM, project);
+    if (audience != null) {
+      claims.put("aud", audience);
+    }
     claims.put("exp", expiresAt.getEpochSecond());
     try {
       String signingInput =
@@ -94,10 +113,21 @@ public final class BearerTokens {
   }
 
   /**
-   * The caller a token names, after checking its algorithm (RS256 only: {@code none} and HMAC
-   * tokens are refused), signature, expiry and claims.
+   * The caller a user's token names, after checking its algorithm (RS256 only: {@code none} and
+   * HMAC tokens are refused), signature, expiry and claims. A token meant for the internal services
+   * is refused.
    */
   public static Caller verify(PublicKey key, String token, Instant now)
+      throws InvalidTokenException {
+    return verify(key, token, now, null);
+  }
+
+  /**
+   * As {@link #verify(PublicKey, String, Instant)}, and the token's {@code aud} (a string or an
+   * array of them) must contain {@code audience}; with a null {@code audience} it must not contain
+   * {@link #INTERNAL_AUDIENCE}.
+   */
+  public static Caller verify(PublicKey key, String token, Instant now, String audience)
       throws InvalidTokenException {
     String[] parts = token.split("\\.", -1);
     if (parts.length != 3) {
@@ -122,12 +152,28 @@ public final class BearerTokens {
         || claims.path("exp").asLong() <= now.getEpochSecond()) {
       throw new InvalidTokenException("the token has expired or has no exp claim");
     }
+    checkAudience(claims.path("aud"), audience);
     String subject = claims.path("sub").asText("");
     String project = claims.path(PROJECT_CLAIM).asText("");
     if (subject.isBlank() || project.isBlank()) {
       throw new InvalidTokenException("the token lacks a sub or project claim");
     }
     return new Caller(subject, project);
+  }
+
+  private static void checkAudience(JsonNode aud, String required) throws InvalidTokenException {
+    boolean internal = false;
+    boolean matches = false;
+    for (JsonNode value : aud.isArray() ? aud : java.util.List.of(aud)) {
+      internal |= INTERNAL_AUDIENCE.equals(value.asText());
+      matches |= required != null && required.equals(value.asText());
+    }
+    if (required == null && internal) {
+      throw new InvalidTokenException("the token is meant for medxfer's internal services");
+    }
+    if (required != null && !matches) {
+      throw new InvalidTokenException("the token's audience is not " + required);
+    }
   }
 
   private static JsonNode json(String part, String what) throws InvalidTokenException {
