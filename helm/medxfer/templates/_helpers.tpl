@@ -60,8 +60,27 @@ app.kubernetes.io/component: {{ .component }}
 {{- define "medxfer.tlsDir" -}}/etc/medxfer/tls{{- end -}}
 
 {{/*
+A gRPC client of a service (Quarkus's quarkus.grpc.clients.<client>) aimed at another component of the
+release, over TLS trusting the release's CA when tls.enabled. Arguments: root, client, component, port.
+*/}}
+{{- define "medxfer.grpcClientEnv" -}}
+{{- $prefix := printf "QUARKUS_GRPC_CLIENTS_%s" (upper .client) }}
+- name: {{ $prefix }}_HOST
+  value: {{ include "medxfer.fullname" . }}
+- name: {{ $prefix }}_PORT
+  value: {{ .port | quote }}
+{{- if .root.Values.tls.enabled }}
+- name: {{ $prefix }}_PLAIN_TEXT
+  value: "false"
+- name: {{ $prefix }}_SSL_TRUST_STORE
+  value: {{ printf "%s/ca.crt" (include "medxfer.tlsDir" .root) }}
+{{- end }}
+{{- end -}}
+
+{{/*
 Environment of a service. Arguments: root, values, and uses (a list of kafka, objectStore, postgres,
-datasets, auth: what the service talks to or verifies). Secrets come only from existing Secrets.
+datasets, evaluation, auth, signsServiceTokens, verifiesServiceTokens: what the service talks to, whose
+tokens it verifies, and whether it signs service tokens). Secrets come only from existing Secrets.
 */}}
 {{- define "medxfer.serviceEnv" -}}
 {{- $root := .root -}}
@@ -98,17 +117,21 @@ datasets, auth: what the service talks to or verifies). Secrets come only from e
   valueFrom:
     secretKeyRef: {name: {{ $root.Values.auth.existingSecret }}, key: publicKey}
 {{- end }}
-{{- if has "datasets" .uses }}
-- name: QUARKUS_GRPC_CLIENTS_DATASETS_HOST
-  value: {{ printf "%s-dataset-service" $root.Release.Name }}
-- name: QUARKUS_GRPC_CLIENTS_DATASETS_PORT
-  value: {{ $root.Values.datasetService.port | quote }}
-{{- if $root.Values.tls.enabled }}
-- name: QUARKUS_GRPC_CLIENTS_DATASETS_PLAIN_TEXT
-  value: "false"
-- name: QUARKUS_GRPC_CLIENTS_DATASETS_SSL_TRUST_STORE
-  value: {{ printf "%s/ca.crt" (include "medxfer.tlsDir" $root) }}
+{{- if has "signsServiceTokens" .uses }}
+- name: MEDXFER_AUTH_INTERNAL_PRIVATE_KEY
+  valueFrom:
+    secretKeyRef: {name: {{ $root.Values.auth.internal.existingSecret }}, key: privateKey}
 {{- end }}
+{{- if has "verifiesServiceTokens" .uses }}
+- name: MEDXFER_AUTH_INTERNAL_PUBLIC_KEY
+  valueFrom:
+    secretKeyRef: {name: {{ $root.Values.auth.internal.existingSecret }}, key: publicKey}
+{{- end }}
+{{- if has "datasets" .uses }}
+{{- include "medxfer.grpcClientEnv" (dict "root" $root "client" "datasets" "component" "dataset-service" "port" $root.Values.datasetService.port) }}
+{{- end }}
+{{- if has "evaluation" .uses }}
+{{- include "medxfer.grpcClientEnv" (dict "root" $root "client" "evaluation" "component" "evaluator-service" "port" $root.Values.evaluatorService.port) }}
 {{- end }}
 {{- if $root.Values.tls.enabled }}
 {{- /* One port, TLS only: gRPC rides on the HTTP server. (The TLS registry's indexed PEM keys cannot be
@@ -314,11 +337,24 @@ spec:
 
 {{/*
 A component's NetworkPolicy: ingress on its port from the given peers only. Arguments: root, component,
-port, and either public (anyone may connect: the gateway) or the release's own pods; metrics scrapers
-from networkPolicy.metricsFrom are added to every medxfer service (scraped), and extraFrom to one.
+port, and who may connect: public (anyone: the gateway), releasePods (every pod of the release) or
+fromComponent (the pods of one component of the release); metrics scrapers from networkPolicy.metricsFrom
+are added where scraped, and extraFrom to one. With no peer at all no ingress is admitted (the kubelet's
+probes come from the node, which network policies always admit).
 */}}
 {{- define "medxfer.networkPolicy" -}}
 {{- if .root.Values.networkPolicy.enabled }}
+{{- $peers := list }}
+{{- if .releasePods }}
+{{- $peers = append $peers (dict "podSelector" (dict "matchLabels" (dict "app.kubernetes.io/instance" .root.Release.Name "app.kubernetes.io/part-of" "medxfer"))) }}
+{{- end }}
+{{- with .fromComponent }}
+{{- $peers = append $peers (dict "podSelector" (dict "matchLabels" (include "medxfer.selectorLabels" (dict "root" $.root "component" .) | fromYaml))) }}
+{{- end }}
+{{- if .scraped }}
+{{- $peers = concat $peers .root.Values.networkPolicy.metricsFrom }}
+{{- end }}
+{{- $peers = concat $peers (default (list) .extraFrom) }}
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata:
@@ -330,25 +366,18 @@ spec:
     matchLabels:
       {{- include "medxfer.selectorLabels" . | nindent 6 }}
   policyTypes: [Ingress]
+  {{- if or .public $peers }}
   ingress:
     - ports:
         - port: {{ .port }}
           protocol: TCP
       {{- if not .public }}
       from:
-        - podSelector:
-            matchLabels:
-              app.kubernetes.io/instance: {{ .root.Release.Name }}
-              app.kubernetes.io/part-of: medxfer
-        {{- if .scraped }}
-        {{- with .root.Values.networkPolicy.metricsFrom }}
-        {{- toYaml . | nindent 8 }}
-        {{- end }}
-        {{- end }}
-        {{- with .extraFrom }}
-        {{- toYaml . | nindent 8 }}
-        {{- end }}
+        {{- toYaml $peers | nindent 8 }}
       {{- end }}
+  {{- else }}
+  ingress: []
+  {{- end }}
 {{- end }}
 {{- end -}}
 

@@ -7,14 +7,18 @@ import static org.medxfer.deploy.fixtures.Chart.values;
 import com.marcnuri.helm.LintResult;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.nio.file.Files;
 import java.util.List;
@@ -68,7 +72,7 @@ class ChartTest {
     // No secret is ever a literal value.
     for (Deployment deployment : manifests.all(Deployment.class)) {
       assertThat(container(deployment).getEnv())
-          .filteredOn(e -> e.getName().matches(".*(PASSWORD|SECRET_KEY|ACCESS_KEY|USERNAME)"))
+          .filteredOn(e -> e.getName().matches(".*(PASSWORD|USERNAME|_KEY)"))
           .allMatch(e -> e.getValue() == null && e.getValueFrom().getSecretKeyRef() != null);
     }
   }
@@ -117,23 +121,80 @@ class ChartTest {
   void onlyTheGatewayAdmitsTrafficFromOutsideTheRelease() {
     Manifests manifests = Chart.render(values("kafka.deploy", true, "postgres.deploy", true));
 
-    for (NetworkPolicy policy : manifests.all(NetworkPolicy.class)) {
-      String name = policy.getMetadata().getName();
-      var rules = policy.getSpec().getIngress();
-      assertThat(rules).as(name).hasSize(1);
-      if (name.equals("medxfer-gateway")) {
-        assertThat(rules.get(0).getFrom()).isNullOrEmpty();
-      } else {
-        assertThat(rules.get(0).getFrom())
-            .as(name)
-            .singleElement()
-            .satisfies(
-                peer ->
-                    assertThat(peer.getPodSelector().getMatchLabels())
-                        .containsEntry("app.kubernetes.io/instance", Chart.RELEASE));
-      }
-    }
     assertThat(manifests.all(NetworkPolicy.class)).hasSize(6);
+    assertThat(ingress(manifests, "gateway"))
+        .singleElement()
+        .satisfies(rule -> assertThat(rule.getFrom()).isNullOrEmpty());
+    for (String dependency : List.of("kafka", "postgres")) {
+      assertThat(ingress(manifests, dependency))
+          .singleElement()
+          .satisfies(
+              rule ->
+                  assertThat(rule.getFrom())
+                      .singleElement()
+                      .satisfies(
+                          peer ->
+                              assertThat(peer.getPodSelector().getMatchLabels())
+                                  .containsEntry("app.kubernetes.io/instance", Chart.RELEASE)
+                                  .doesNotContainKey("app.kubernetes.io/component")));
+    }
+  }
+
+  @Test
+  void theInternalServicesAdmitGrpcFromTheGatewayOnly() {
+    Manifests manifests = Chart.render(Map.of());
+
+    Map<String, String> gatewayPods =
+        manifests.deployment("gateway").getSpec().getSelector().getMatchLabels();
+    for (String service : List.of("dataset-service", "evaluator-service")) {
+      assertThat(ingress(manifests, service))
+          .as(service)
+          .singleElement()
+          .satisfies(
+              rule -> assertThat(rule.getPorts().get(0).getPort().getIntVal()).isEqualTo(8080))
+          .satisfies(
+              rule ->
+                  assertThat(rule.getFrom())
+                      .singleElement()
+                      .satisfies(
+                          peer -> {
+                            assertThat(peer.getPodSelector().getMatchLabels())
+                                .isEqualTo(gatewayPods)
+                                .containsEntry("app.kubernetes.io/component", "gateway");
+                            assertThat(peer.getNamespaceSelector()).isNull();
+                          }));
+    }
+    // Nobody calls the trainers; the kubelet's probes come from the node, which is always admitted.
+    assertThat(ingress(manifests, "trainer")).isEmpty();
+  }
+
+  @Test
+  void metricsScrapersAreAdmittedBesideTheGateway() {
+    Manifests manifests =
+        Chart.render(
+            values(
+                "networkPolicy.metricsFrom[0].namespaceSelector.matchLabels.kubernetes\\.io/metadata\\.name",
+                "monitoring"));
+
+    for (String service : List.of("dataset-service", "evaluator-service")) {
+      assertThat(ingress(manifests, service).get(0).getFrom())
+          .as(service)
+          .hasSize(2)
+          .satisfiesExactly(
+              gateway ->
+                  assertThat(gateway.getPodSelector().getMatchLabels())
+                      .containsEntry("app.kubernetes.io/component", "gateway"),
+              scraper ->
+                  assertThat(scraper.getNamespaceSelector().getMatchLabels())
+                      .containsEntry("kubernetes.io/metadata.name", "monitoring"));
+    }
+    assertThat(ingress(manifests, "trainer"))
+        .singleElement()
+        .satisfies(
+            rule ->
+                assertThat(rule.getFrom())
+                    .singleElement()
+                    .satisfies(peer -> assertThat(peer.getPodSelector()).isNull()));
   }
 
   @Test
@@ -275,6 +336,74 @@ class ChartTest {
   }
 
   @Test
+  void onlyTheGatewayGetsTheInternalPrivateKeyAndTheInternalServicesItsPublicKey() {
+    Manifests manifests = Chart.render(values("auth.internal.existingSecret", "platform-keys"));
+
+    Deployment gateway = manifests.deployment("gateway");
+    assertThat(env(gateway, "MEDXFER_AUTH_INTERNAL_PRIVATE_KEY").getValueFrom().getSecretKeyRef())
+        .satisfies(ref -> assertThat(ref.getName()).isEqualTo("platform-keys"))
+        .satisfies(ref -> assertThat(ref.getKey()).isEqualTo("privateKey"));
+    assertThat(env(gateway, "MEDXFER_AUTH_PUBLIC_KEY").getValueFrom().getSecretKeyRef().getName())
+        .isEqualTo("medxfer-auth");
+    for (String service : List.of("dataset-service", "evaluator-service", "trainer")) {
+      Deployment deployment = manifests.deployment(service);
+      assertThat(
+              env(deployment, "MEDXFER_AUTH_INTERNAL_PUBLIC_KEY").getValueFrom().getSecretKeyRef())
+          .as(service)
+          .satisfies(ref -> assertThat(ref.getName()).isEqualTo("platform-keys"))
+          .satisfies(ref -> assertThat(ref.getKey()).isEqualTo("publicKey"));
+      // Users' tokens are the gateway's business: an internal service trusts the platform only.
+      assertThat(container(deployment).getEnv())
+          .extracting(EnvVar::getName)
+          .doesNotContain("MEDXFER_AUTH_PUBLIC_KEY");
+    }
+    // The private key reaches no other container of the release, in any form.
+    for (HasMetadata object : manifests.objects()) {
+      for (Container container : containers(object)) {
+        if (object.getMetadata().getName().equals("medxfer-gateway")) {
+          continue;
+        }
+        assertThat(container.getEnv())
+            .as(object.getMetadata().getName())
+            .noneMatch(e -> e.getName().contains("PRIVATE"))
+            .noneMatch(
+                e ->
+                    e.getValueFrom() != null
+                        && e.getValueFrom().getSecretKeyRef() != null
+                        && e.getValueFrom().getSecretKeyRef().getKey().equals("privateKey"));
+      }
+    }
+    assertThat(manifests.objects())
+        .flatExtracting(ChartTest::volumes)
+        .noneMatch(
+            v -> v.getSecret() != null && "platform-keys".equals(v.getSecret().getSecretName()));
+  }
+
+  @Test
+  void theGatewayCallsDatasetAndEvaluatorServicesOverTlsTrustingTheReleaseCa() {
+    Deployment gateway = Chart.render(Map.of()).deployment("gateway");
+
+    assertThat(env(gateway, "QUARKUS_GRPC_CLIENTS_EVALUATION_HOST").getValue())
+        .isEqualTo("medxfer-evaluator-service");
+    assertThat(env(gateway, "QUARKUS_GRPC_CLIENTS_EVALUATION_PORT").getValue()).isEqualTo("8080");
+    assertThat(env(gateway, "QUARKUS_GRPC_CLIENTS_DATASETS_HOST").getValue())
+        .isEqualTo("medxfer-dataset-service");
+    for (String client : List.of("DATASETS", "EVALUATION")) {
+      assertThat(env(gateway, "QUARKUS_GRPC_CLIENTS_" + client + "_PLAIN_TEXT").getValue())
+          .isEqualTo("false");
+      assertThat(env(gateway, "QUARKUS_GRPC_CLIENTS_" + client + "_SSL_TRUST_STORE").getValue())
+          .isEqualTo("/etc/medxfer/tls/ca.crt");
+    }
+    Deployment plaintext =
+        Chart.render(values("tls.enabled", false, "evaluatorService.port", 9090))
+            .deployment("gateway");
+    assertThat(env(plaintext, "QUARKUS_GRPC_CLIENTS_EVALUATION_PORT").getValue()).isEqualTo("9090");
+    assertThat(container(plaintext).getEnv())
+        .extracting(EnvVar::getName)
+        .noneMatch(name -> name.endsWith("_PLAIN_TEXT") || name.endsWith("_SSL_TRUST_STORE"));
+  }
+
+  @Test
   void theSchemaRejectsBadValuesNamingTheField() {
     assertThatThrownBy(() -> Chart.render(values("trainer.gpu.count", 0)))
         .hasMessageContaining("/trainer/gpu/count");
@@ -282,6 +411,8 @@ class ChartTest {
         .hasMessageContaining("/trainer/autoscaling/mode");
     assertThatThrownBy(() -> Chart.render(values("gatway.replicas", 2)))
         .hasMessageContaining("gatway");
+    assertThatThrownBy(() -> Chart.render(values("auth.internal.existingSecret", "")))
+        .hasMessageContaining("/auth/internal/existingSecret");
   }
 
   @Test
@@ -301,6 +432,8 @@ class ChartTest {
     assertThat(Chart.installDryRun(Map.of()))
         .contains("kubectl port-forward svc/medxfer-gateway 8080:8080")
         .contains("export MEDXFER_TLS_CA=ca.crt MEDXFER_TLS_AUTHORITY=medxfer-gateway")
+        .contains("medxfer.evaluation.v1.EvaluationService) are served by the gateway alone")
+        .contains("private key in Secret medxfer-internal-auth")
         .contains("Trainers: 1, CPU.");
   }
 
@@ -319,6 +452,34 @@ class ChartTest {
         .contains("Trainers: autoscaled by KEDA (0 to 4), GPU.")
         .contains("Kafka: medxfer-kafka:9092 (in the release, single node)")
         .doesNotContain("MEDXFER_TLS_CA");
+  }
+
+  static List<NetworkPolicyIngressRule> ingress(Manifests manifests, String component) {
+    return manifests
+        .get(NetworkPolicy.class, Chart.RELEASE + "-" + component)
+        .getSpec()
+        .getIngress();
+  }
+
+  static PodSpec podSpec(HasMetadata object) {
+    if (object instanceof Deployment deployment) {
+      return deployment.getSpec().getTemplate().getSpec();
+    } else if (object instanceof StatefulSet statefulSet) {
+      return statefulSet.getSpec().getTemplate().getSpec();
+    } else if (object instanceof Job job) {
+      return job.getSpec().getTemplate().getSpec();
+    }
+    return null;
+  }
+
+  static List<Container> containers(HasMetadata object) {
+    PodSpec pod = podSpec(object);
+    return pod == null ? List.of() : pod.getContainers();
+  }
+
+  static List<Volume> volumes(HasMetadata object) {
+    PodSpec pod = podSpec(object);
+    return pod == null || pod.getVolumes() == null ? List.of() : pod.getVolumes();
   }
 
   static Container container(Deployment deployment) {
