@@ -404,6 +404,76 @@ class ChartTest {
   }
 
   @Test
+  void aHookJobCreatesTheTopicsWithTheirPartitionsAfterInstallAndUpgrade() {
+    Job job = Chart.render(Map.of()).get(Job.class, "medxfer-kafka-topics");
+
+    assertThat(job.getMetadata().getAnnotations())
+        .containsEntry("helm.sh/hook", "post-install,post-upgrade")
+        .containsEntry("helm.sh/hook-delete-policy", "before-hook-creation,hook-succeeded");
+    assertThat(job.getSpec().getBackoffLimit()).isPositive();
+    PodSpec pod = job.getSpec().getTemplate().getSpec();
+    Container container = pod.getContainers().get(0);
+    assertThat(container.getImage()).isEqualTo("apache/kafka:4.1.2");
+    assertThat(container.getEnv())
+        .filteredOn(e -> e.getName().equals("KAFKA_BOOTSTRAP_SERVERS"))
+        .singleElement()
+        .satisfies(e -> assertThat(e.getValue()).isEqualTo("kafka:9092"));
+    String script = String.join("\n", container.getCommand());
+    assertThat(script)
+        .contains("topics=/opt/kafka/bin/kafka-topics.sh")
+        .contains("kafka --create --if-not-exists --topic \"$1\" --partitions \"$2\"")
+        // Waits for Kafka to answer before creating anything.
+        .contains("until kafka --list");
+    assertThat(ensured(script))
+        .containsExactly(
+            "medxfer.trial-assignments 32",
+            "medxfer.trial-events 32",
+            "medxfer.trial-cancellations 1");
+    assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+    assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+    assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+    assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+    assertThat(container.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
+    assertThat(container.getResources().getRequests()).containsKeys("cpu", "memory");
+    assertThat(pod.getRestartPolicy()).isEqualTo("Never");
+  }
+
+  @Test
+  void theTopicsJobFollowsThePartitionValuesAndTheInChartKafka() {
+    Job job =
+        Chart.render(
+                values(
+                    "kafka.deploy", true,
+                    "kafka.topics.partitions.trialAssignments", 8,
+                    "kafka.topics.partitions.trialEvents", 4))
+            .get(Job.class, "medxfer-kafka-topics");
+
+    Container container = job.getSpec().getTemplate().getSpec().getContainers().get(0);
+    assertThat(ensured(String.join("\n", container.getCommand())))
+        .containsExactly(
+            "medxfer.trial-assignments 8",
+            "medxfer.trial-events 4",
+            "medxfer.trial-cancellations 1");
+    assertThat(container.getEnv())
+        .filteredOn(e -> e.getName().equals("KAFKA_BOOTSTRAP_SERVERS"))
+        .singleElement()
+        .satisfies(e -> assertThat(e.getValue()).isEqualTo("medxfer-kafka:9092"));
+    // The in-chart broker's network policy admits the Job's pod, a pod of the release.
+    assertThat(job.getSpec().getTemplate().getMetadata().getLabels())
+        .containsEntry("app.kubernetes.io/instance", Chart.RELEASE)
+        .containsEntry("app.kubernetes.io/part-of", "medxfer");
+  }
+
+  @Test
+  void platformTeamsThatManageTopicsTurnTheJobOff() {
+    Manifests manifests = Chart.render(values("kafka.topics.create", false));
+
+    assertThat(manifests.all(Job.class)).isEmpty();
+    assertThat(Chart.installDryRun(values("kafka.topics.create", false)))
+        .contains("topics managed outside the chart");
+  }
+
+  @Test
   void theSchemaRejectsBadValuesNamingTheField() {
     assertThatThrownBy(() -> Chart.render(values("trainer.gpu.count", 0)))
         .hasMessageContaining("/trainer/gpu/count");
@@ -411,6 +481,8 @@ class ChartTest {
         .hasMessageContaining("/trainer/autoscaling/mode");
     assertThatThrownBy(() -> Chart.render(values("gatway.replicas", 2)))
         .hasMessageContaining("gatway");
+    assertThatThrownBy(() -> Chart.render(values("kafka.topics.partitions.trialEvents", 0)))
+        .hasMessageContaining("/kafka/topics/partitions/trialEvents");
     assertThatThrownBy(() -> Chart.render(values("auth.internal.existingSecret", "")))
         .hasMessageContaining("/auth/internal/existingSecret");
   }
@@ -434,6 +506,7 @@ class ChartTest {
         .contains("export MEDXFER_TLS_CA=ca.crt MEDXFER_TLS_AUTHORITY=medxfer-gateway")
         .contains("medxfer.evaluation.v1.EvaluationService) are served by the gateway alone")
         .contains("private key in Secret medxfer-internal-auth")
+        .contains("topics created by Job medxfer-kafka-topics")
         .contains("Trainers: 1, CPU.");
   }
 
@@ -459,6 +532,16 @@ class ChartTest {
         .get(NetworkPolicy.class, Chart.RELEASE + "-" + component)
         .getSpec()
         .getIngress();
+  }
+
+  /** The topics and partition counts the topics Job's script ensures, in order. */
+  static List<String> ensured(String script) {
+    return script
+        .lines()
+        .map(String::strip)
+        .filter(line -> line.startsWith("ensure medxfer."))
+        .map(line -> line.substring("ensure ".length()))
+        .toList();
   }
 
   static PodSpec podSpec(HasMetadata object) {
