@@ -183,6 +183,13 @@ class LocalStackServicesIT {
           .isEqualTo("gateway");
     }
     assertThat(gateway.getProperty("medxfer.auth.enabled")).isNull();
+
+    // Status shows where the token is, never the token; the internal key is held in memory only.
+    String status = String.join("\n", LocalStack.status(stack.stateDir()).describe());
+    assertThat(status).contains(stack.tokenFile().toString()).doesNotContain(stack.userToken());
+    assertThat(Files.readString(stack.stateDir().resolve("stack.json")))
+        .doesNotContain(gateway.getProperty("env.MEDXFER_AUTH_INTERNAL_PRIVATE_KEY"))
+        .doesNotContain(stack.userToken());
   }
 
   private static Properties given(RunningStack stack, Component service) throws Exception {
