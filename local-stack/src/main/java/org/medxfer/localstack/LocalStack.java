@@ -66,6 +66,15 @@ public final class LocalStack {
     }
   }
 
+  /**
+   * The token file of the stack started from {@code stateDir}: the token of {@code local-user} for
+   * project {@code default}, readable by its owner only. It may not exist (no stack was started
+   * there), and a token from a stopped stack is no longer valid once another one starts.
+   */
+  public static Path tokenFile(Path stateDir) {
+    return new StackLayout(stateDir).tokenFile();
+  }
+
   /** What {@code stateDir} records and which of those processes are alive. */
   public static StackStatus status(Path stateDir) {
     StackLayout layout = new StackLayout(stateDir);

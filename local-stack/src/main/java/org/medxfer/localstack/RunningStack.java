@@ -78,6 +78,32 @@ public final class RunningStack implements AutoCloseable {
     return "127.0.0.1:" + servicePort(service);
   }
 
+  /**
+   * The file holding the token of {@code local-user} for project {@code default} (mode 600), which
+   * the CLI sends when {@code MEDXFER_TOKEN} is not set.
+   */
+  public Path tokenFile() {
+    return layout.tokenFile();
+  }
+
+  /** The token in {@link #tokenFile()}: {@code local-user} of project {@code default}. */
+  public String userToken() {
+    return new LocalIdentityProvider(layout).userToken();
+  }
+
+  /**
+   * A new token of {@code subject} acting for {@code project}, signed with this start's identity
+   * key and valid for 30 days: a test calls the gateway as a user of another project with it.
+   */
+  public String issueToken(String subject, String project) {
+    return new LocalIdentityProvider(layout).issueToken(subject, project);
+  }
+
+  /** The public key (PEM) the gateway verifies users' tokens with. */
+  public String userPublicKey() {
+    return new LocalIdentityProvider(layout).userPublicKey();
+  }
+
   /** What was started: pid, start instant, ports and log of each component. */
   public List<ComponentRecord> components() {
     return state.components();

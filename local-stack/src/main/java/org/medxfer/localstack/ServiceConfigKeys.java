@@ -16,17 +16,29 @@ public final class ServiceConfigKeys {
   public static final String HOME = "medxfer.home";
   public static final String STATE_DIR = "medxfer.state-dir";
 
-  /**
-   * Whether the gateway verifies bearer tokens. The one-machine stack has no token issuer yet, so
-   * it turns verification off and every call acts for project {@code default}.
-   */
-  public static final String AUTH_ENABLED = "medxfer.auth.enabled";
-
   /** Environment variable for {@code quarkus.datasource.password}. */
   public static final String ENV_DATASOURCE_PASSWORD = "QUARKUS_DATASOURCE_PASSWORD";
 
   /** Environment variable for {@code medxfer.object-store.secret-key}. */
   public static final String ENV_OBJECT_STORE_SECRET_KEY = "MEDXFER_OBJECT_STORE_SECRET_KEY";
+
+  /**
+   * Environment variable for {@code medxfer.auth.public-key}: the gateway verifies users' tokens
+   * with it.
+   */
+  public static final String ENV_AUTH_PUBLIC_KEY = "MEDXFER_AUTH_PUBLIC_KEY";
+
+  /**
+   * Environment variable for {@code medxfer.auth.internal-private-key}: the gateway signs the
+   * platform's tokens to the internal services with it.
+   */
+  public static final String ENV_AUTH_INTERNAL_PRIVATE_KEY = "MEDXFER_AUTH_INTERNAL_PRIVATE_KEY";
+
+  /**
+   * Environment variable for {@code medxfer.auth.internal-public-key}: dataset-service,
+   * evaluator-service and trainer-service verify the platform's tokens with it.
+   */
+  public static final String ENV_AUTH_INTERNAL_PUBLIC_KEY = "MEDXFER_AUTH_INTERNAL_PUBLIC_KEY";
 
   /** Keeps TensorFlow's native start-up chatter out of the trainer log. */
   public static final String ENV_TF_CPP_MIN_LOG_LEVEL = "TF_CPP_MIN_LOG_LEVEL";

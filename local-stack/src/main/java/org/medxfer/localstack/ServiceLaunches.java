@@ -18,6 +18,8 @@ public final class ServiceLaunches {
   /**
    * The launch of {@code service} against the infrastructure in {@code endpoints}.
    *
+   * @param keys this start's keys: the gateway gets the key that verifies users' tokens and the one
+   *     that signs the platform's tokens, the other services the one that verifies those
    * @param ports the stack's ports; a service's gRPC clients point at every peer's port, started or
    *     not, so a peer started later is found
    * @param repoHome repository root, given to the service as {@code medxfer.home}
@@ -26,6 +28,7 @@ public final class ServiceLaunches {
   public static ServiceLaunch defaults(
       Component service,
       StackEndpoints endpoints,
+      PlatformKeys keys,
       StackPorts ports,
       Path repoHome,
       Path serviceStateDir) {
@@ -54,7 +57,14 @@ public final class ServiceLaunches {
     }
     launch.systemProperty(ServiceConfigKeys.HOME, repoHome.toString());
     launch.systemProperty(ServiceConfigKeys.STATE_DIR, serviceStateDir.toString());
-    launch.systemProperty(ServiceConfigKeys.AUTH_ENABLED, "false");
+    // Authentication stays on (the services' default), as in a real installation.
+    if (service == Component.GATEWAY) {
+      launch.environment(ServiceConfigKeys.ENV_AUTH_PUBLIC_KEY, keys.userPublicKey());
+      launch.environment(
+          ServiceConfigKeys.ENV_AUTH_INTERNAL_PRIVATE_KEY, keys.internalPrivateKey());
+    } else {
+      launch.environment(ServiceConfigKeys.ENV_AUTH_INTERNAL_PUBLIC_KEY, keys.internalPublicKey());
+    }
     if (service == Component.TRAINER_SERVICE) {
       launch.environment(ServiceConfigKeys.ENV_TF_CPP_MIN_LOG_LEVEL, "2");
     }

@@ -3,6 +3,7 @@ package org.medxfer.localstack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import org.medxfer.common.grpc.BearerTokens;
 
 /**
  * Starts a stack: checks everything that can be checked before the first process starts, launches
@@ -145,6 +147,9 @@ final class StackStarter {
     String databasePassword = Secrets.random(24);
     String s3AccessKey = Secrets.random(20);
     String s3SecretKey = Secrets.random(40);
+    KeyPair userKeys = BearerTokens.newKeyPair();
+    PlatformKeys keys = PlatformKeys.of(userKeys, BearerTokens.newKeyPair());
+    new LocalIdentityProvider(layout).install(userKeys);
     StackEndpoints endpoints =
         new StackEndpoints(
             KafkaLauncher.bootstrapServers(ports),
@@ -186,7 +191,7 @@ final class StackStarter {
       for (Component service : services) {
         ServiceLaunch launch =
             ServiceLaunches.defaults(
-                service, endpoints, ports, options.repoHome(), layout.componentDir(service));
+                service, endpoints, keys, ports, options.repoHome(), layout.componentDir(service));
         options.serviceCustomizer().accept(service, launch);
         launchers.add(new ServiceLauncher(options, layout, launch));
       }

@@ -68,6 +68,10 @@ public record StackStatus(
     lines.add("  postgres  " + endpoints.jdbcUrl() + " (user " + endpoints.databaseUser() + ")");
     lines.add("  s3        " + endpoints.s3Endpoint() + " (bucket " + endpoints.bucket() + ")");
     lines.add("  secrets   " + stateDir.resolve("stack.json") + " (owner-only)");
+    lines.add(
+        "  token     "
+            + LocalStack.tokenFile(stateDir)
+            + " (owner-only; user local-user, project default)");
     return lines;
   }
 }

@@ -10,12 +10,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.PublicKey;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medxfer.common.grpc.BearerTokens;
+import org.medxfer.common.grpc.Caller;
 import org.medxfer.localstack.fixtures.FakeServiceJars;
 import org.medxfer.localstack.fixtures.FreePorts;
 
@@ -83,8 +88,19 @@ class LocalStackServicesIT {
         assertThat(commandLine)
             .contains("-Dquarkus.http.port=" + port)
             .doesNotContain(stack.databasePassword())
-            .doesNotContain(stack.s3SecretKey());
+            .doesNotContain(stack.s3SecretKey())
+            .doesNotContain("medxfer.auth.");
+        for (String key :
+            List.of(
+                "env.MEDXFER_AUTH_PUBLIC_KEY",
+                "env.MEDXFER_AUTH_INTERNAL_PRIVATE_KEY",
+                "env.MEDXFER_AUTH_INTERNAL_PUBLIC_KEY")) {
+          if (given.getProperty(key) != null) {
+            assertThat(commandLine).doesNotContain(given.getProperty(key));
+          }
+        }
       }
+      assertServicesShareTheStartsKeys(stack);
       stack
           .components()
           .forEach(
@@ -126,6 +142,54 @@ class LocalStackServicesIT {
     assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive)).isEmpty();
     ports.byRole().forEach((role, port) -> assertThat(FreePorts.isFree(port)).as(role).isTrue());
     assertThat(options.stateDir().resolve("stack.json")).doesNotExist();
+  }
+
+  /**
+   * The gateway verifies the token in the stack's token file with the key it was given, and signs
+   * with the private half of the key the internal services verify with.
+   */
+  private static void assertServicesShareTheStartsKeys(RunningStack stack) throws Exception {
+    Properties gateway = given(stack, Component.GATEWAY);
+    PublicKey userKey = BearerTokens.publicKey(gateway.getProperty("env.MEDXFER_AUTH_PUBLIC_KEY"));
+    assertThat(userKey).isEqualTo(BearerTokens.publicKey(stack.userPublicKey()));
+    Caller caller = BearerTokens.verify(userKey, stack.userToken(), Instant.now());
+    assertThat(caller.project()).isEqualTo("default");
+    assertThat(
+            BearerTokens.verify(userKey, stack.issueToken("bob", "radiology"), Instant.now())
+                .project())
+        .isEqualTo("radiology");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(stack.tokenFile())))
+        .isEqualTo("rw-------");
+    assertThat(stack.tokenFile()).isEqualTo(LocalStack.tokenFile(stack.stateDir()));
+
+    String signed =
+        BearerTokens.issue(
+            BearerTokens.privateKey(gateway.getProperty("env.MEDXFER_AUTH_INTERNAL_PRIVATE_KEY")),
+            "gateway",
+            "default",
+            BearerTokens.INTERNAL_AUDIENCE,
+            Instant.now().plusSeconds(60));
+    for (Component internal :
+        List.of(
+            Component.DATASET_SERVICE, Component.EVALUATOR_SERVICE, Component.TRAINER_SERVICE)) {
+      Properties given = given(stack, internal);
+      assertThat(given.getProperty("medxfer.auth.enabled")).as(internal.id()).isNull();
+      PublicKey internalKey =
+          BearerTokens.publicKey(given.getProperty("env.MEDXFER_AUTH_INTERNAL_PUBLIC_KEY"));
+      assertThat(
+              BearerTokens.verify(
+                      internalKey, signed, Instant.now(), BearerTokens.INTERNAL_AUDIENCE)
+                  .subject())
+          .isEqualTo("gateway");
+    }
+    assertThat(gateway.getProperty("medxfer.auth.enabled")).isNull();
+
+    // Status shows where the token is, never the token; the internal key is held in memory only.
+    String status = String.join("\n", LocalStack.status(stack.stateDir()).describe());
+    assertThat(status).contains(stack.tokenFile().toString()).doesNotContain(stack.userToken());
+    assertThat(Files.readString(stack.stateDir().resolve("stack.json")))
+        .doesNotContain(gateway.getProperty("env.MEDXFER_AUTH_INTERNAL_PRIVATE_KEY"))
+        .doesNotContain(stack.userToken());
   }
 
   private static Properties given(RunningStack stack, Component service) throws Exception {

@@ -3,6 +3,7 @@ package org.medxfer.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -19,11 +20,14 @@ class ServiceLaunchesTest {
           "s3-secret-value",
           "medxfer",
           Map.of());
+  private static final PlatformKeys KEYS =
+      new PlatformKeys("user-public-key", "internal-public-key", "internal-private-key");
 
   private static ServiceLaunch launch(Component service) {
     return ServiceLaunches.defaults(
         service,
         ENDPOINTS,
+        KEYS,
         PORTS,
         Path.of("/repo"),
         Path.of("/repo/.medxfer/stack/" + service.id()));
@@ -63,6 +67,37 @@ class ServiceLaunchesTest {
     }
     assertThat(launch(Component.DATASET_SERVICE).environment())
         .containsEntry("QUARKUS_DATASOURCE_PASSWORD", "db-secret-value");
+  }
+
+  @Test
+  void theGatewayGetsTheUserKeyAndTheSigningKeyTheOthersOnlyTheInternalPublicKey() {
+    assertThat(launch(Component.GATEWAY).environment())
+        .containsEntry("MEDXFER_AUTH_PUBLIC_KEY", "user-public-key")
+        .containsEntry("MEDXFER_AUTH_INTERNAL_PRIVATE_KEY", "internal-private-key")
+        .doesNotContainKey("MEDXFER_AUTH_INTERNAL_PUBLIC_KEY");
+    for (Component service :
+        List.of(
+            Component.DATASET_SERVICE, Component.EVALUATOR_SERVICE, Component.TRAINER_SERVICE)) {
+      assertThat(launch(service).environment())
+          .as(service.id())
+          .containsEntry("MEDXFER_AUTH_INTERNAL_PUBLIC_KEY", "internal-public-key")
+          .doesNotContainKeys("MEDXFER_AUTH_PUBLIC_KEY", "MEDXFER_AUTH_INTERNAL_PRIVATE_KEY");
+    }
+  }
+
+  @Test
+  void keysNeverReachTheCommandLineAndAuthenticationStaysOn() {
+    for (Component service : Component.services()) {
+      ServiceLaunch launch = launch(service);
+      assertThat(launch.systemProperties().keySet())
+          .as(service.id())
+          .noneMatch(key -> key.startsWith("medxfer.auth."));
+      assertThat(launch.systemProperties().values())
+          .as(service.id())
+          .doesNotContain("user-public-key", "internal-public-key", "internal-private-key");
+      assertThat(launch.jvmOptions()).as(service.id()).noneMatch(option -> option.contains("key"));
+      assertThat(launch.toString()).doesNotContain("internal-private-key");
+    }
   }
 
   @Test

@@ -21,8 +21,8 @@ import org.medxfer.proto.dataset.v1.ImportDatasetResponse;
 import org.medxfer.proto.dataset.v1.UploadDatasetRequest;
 
 /**
- * Streams a local file to dataset-service's {@code UploadDataset}, with flow control; a folder (an
- * image-folder or DICOM data set with its labels.csv) is zipped to a temporary file first.
+ * Streams a local file to {@code UploadDataset} through the gateway, with flow control; a folder
+ * (an image-folder or DICOM data set with its labels.csv) is zipped to a temporary file first.
  */
 public final class DatasetUploader {
 

@@ -12,41 +12,49 @@ import org.medxfer.proto.dataset.v1.DatasetServiceGrpc;
 import org.medxfer.proto.evaluation.v1.EvaluationServiceGrpc;
 import org.medxfer.proto.study.v1.StudyServiceGrpc;
 
-/** Channels and stubs to the three services a user talks to; closing it closes the channels. */
+/**
+ * Stubs of the three APIs a user calls, all served by the gateway, medxfer's one public entry
+ * point, over one channel that sends the user's bearer token with every call; closing it closes the
+ * channel.
+ */
 public final class MedxferClients implements AutoCloseable {
 
-  private final ManagedChannel studyChannel;
-  private final ManagedChannel datasetChannel;
-  private final ManagedChannel evaluationChannel;
+  private final ManagedChannel channel;
 
-  public MedxferClients(Endpoints endpoints) {
-    this.studyChannel = open(endpoints.gateway());
-    this.datasetChannel = open(endpoints.datasets());
-    this.evaluationChannel = open(endpoints.evaluation());
+  /**
+   * @param gateway the gateway's address
+   * @param token the bearer token sent with every call (see {@link UserToken})
+   */
+  public MedxferClients(Endpoint gateway, String token) {
+    this.channel =
+        builder(gateway)
+            .intercept(new BearerTokenAttacher(token))
+            .maxInboundMessageSize(64 * 1024 * 1024)
+            .build();
   }
 
-  /** The gateway's study API. */
+  /** Studies. */
   public StudyServiceGrpc.StudyServiceBlockingStub studies() {
-    return StudyServiceGrpc.newBlockingStub(studyChannel);
+    return StudyServiceGrpc.newBlockingStub(channel);
   }
 
-  /** dataset-service, blocking calls. */
+  /** Data sets of the caller's project, blocking calls. */
   public DatasetServiceGrpc.DatasetServiceBlockingStub datasets() {
-    return DatasetServiceGrpc.newBlockingStub(datasetChannel);
+    return DatasetServiceGrpc.newBlockingStub(channel);
   }
 
-  /** dataset-service, for the streamed upload. */
+  /** Data sets, for the streamed upload. */
   public DatasetServiceGrpc.DatasetServiceStub datasetsAsync() {
-    return DatasetServiceGrpc.newStub(datasetChannel);
+    return DatasetServiceGrpc.newStub(channel);
   }
 
-  /** evaluator-service. */
+  /** Metrics, comparisons and reports of the caller's studies. */
   public EvaluationServiceGrpc.EvaluationServiceBlockingStub evaluation() {
-    return EvaluationServiceGrpc.newBlockingStub(evaluationChannel);
+    return EvaluationServiceGrpc.newBlockingStub(channel);
   }
 
   /**
-   * Path of a PEM CA certificate: when set, every channel uses TLS and trusts only it (a release of
+   * Path of a PEM CA certificate: when set, the channel uses TLS and trusts only it (a release of
    * the Helm chart serves TLS only, from its Secret's {@code ca.crt}).
    */
   static final String TLS_CA_ENV = "MEDXFER_TLS_CA";
@@ -56,21 +64,6 @@ public final class MedxferClients implements AutoCloseable {
    * {@code medxfer-gateway} through {@code kubectl port-forward} to 127.0.0.1.
    */
   static final String TLS_AUTHORITY_ENV = "MEDXFER_TLS_AUTHORITY";
-
-  /**
-   * A bearer token sent with every call (a release of the Helm chart verifies one on each gateway
-   * call); the local stack runs without verification, so none is needed there.
-   */
-  static final String TOKEN_ENV = "MEDXFER_TOKEN";
-
-  private static ManagedChannel open(Endpoint endpoint) {
-    ManagedChannelBuilder<?> builder = builder(endpoint);
-    String token = System.getenv(TOKEN_ENV);
-    if (token != null && !token.isBlank()) {
-      builder.intercept(new BearerTokenAttacher(token.strip()));
-    }
-    return builder.maxInboundMessageSize(64 * 1024 * 1024).build();
-  }
 
   private static ManagedChannelBuilder<?> builder(Endpoint endpoint) {
     String ca = System.getenv(TLS_CA_ENV);
@@ -97,20 +90,14 @@ public final class MedxferClients implements AutoCloseable {
 
   @Override
   public void close() {
-    for (ManagedChannel channel :
-        new ManagedChannel[] {studyChannel, datasetChannel, evaluationChannel}) {
-      channel.shutdown();
-    }
-    for (ManagedChannel channel :
-        new ManagedChannel[] {studyChannel, datasetChannel, evaluationChannel}) {
-      try {
-        if (!channel.awaitTermination(5, TimeUnit.SECONDS)) {
-          channel.shutdownNow();
-        }
-      } catch (InterruptedException e) {
+    channel.shutdown();
+    try {
+      if (!channel.awaitTermination(5, TimeUnit.SECONDS)) {
         channel.shutdownNow();
-        Thread.currentThread().interrupt();
       }
+    } catch (InterruptedException e) {
+      channel.shutdownNow();
+      Thread.currentThread().interrupt();
     }
   }
 }

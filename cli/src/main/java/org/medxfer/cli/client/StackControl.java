@@ -9,7 +9,7 @@ import org.medxfer.localstack.StackOptions;
 import org.medxfer.localstack.StackPorts;
 import org.medxfer.localstack.StackStatus;
 
-/** The CLI's view of the local stack: start, stop, and where its services listen. */
+/** The CLI's view of the local stack: start, stop, and where its gateway listens. */
 public final class StackControl {
 
   private static final String LOOPBACK = "127.0.0.1";
@@ -51,20 +51,13 @@ public final class StackControl {
   }
 
   /**
-   * The service addresses recorded in the state folder, or the default ports when no stack is
+   * The gateway's address recorded in the state folder, or its default port when no stack is
    * recorded there.
    */
-  public static Endpoints endpoints(Path stateDir) {
+  public static Endpoint gateway(Path stateDir) {
     StackStatus status = LocalStack.status(stateDir);
     Map<String, Integer> ports = status.recorded() ? status.endpoints().servicePorts() : Map.of();
-    return new Endpoints(
-        endpoint(ports, Component.GATEWAY),
-        endpoint(ports, Component.DATASET_SERVICE),
-        endpoint(ports, Component.EVALUATOR_SERVICE));
-  }
-
-  private static Endpoint endpoint(Map<String, Integer> ports, Component service) {
-    Integer port = ports.get(service.id());
-    return new Endpoint(LOOPBACK, port != null ? port : StackPorts.DEFAULT.of(service));
+    Integer port = ports.get(Component.GATEWAY.id());
+    return new Endpoint(LOOPBACK, port != null ? port : StackPorts.DEFAULT.of(Component.GATEWAY));
   }
 }

@@ -61,7 +61,7 @@ public final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (MedxferClients clients = new MedxferClients(connection.endpoints())) {
+    try (MedxferClients clients = connection.clients()) {
       ComparisonFilter filter =
           ComparisonFilter.newBuilder()
               .addAllDatasets(datasets)

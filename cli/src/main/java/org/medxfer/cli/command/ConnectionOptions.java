@@ -2,13 +2,15 @@ package org.medxfer.cli.command;
 
 import java.nio.file.Path;
 import org.medxfer.cli.client.Endpoint;
-import org.medxfer.cli.client.Endpoints;
+import org.medxfer.cli.client.MedxferClients;
 import org.medxfer.cli.client.StackControl;
+import org.medxfer.cli.client.UserToken;
 import picocli.CommandLine.Option;
 
 /**
- * Where the CLI finds medxfer: explicit addresses, or else the local stack recorded in the state
- * folder, or else the local stack's default ports.
+ * Where the CLI finds medxfer and who it calls as. Every call goes to the gateway: the address
+ * given, or else the local stack's recorded in the state folder, or else its default port. The
+ * token is {@code MEDXFER_TOKEN}, or else the local stack's.
  */
 public final class ConnectionOptions {
 
@@ -26,17 +28,11 @@ public final class ConnectionOptions {
               + " services 18080-18083, Kafka 19092-19093, S3 19000, PostgreSQL 15432).")
   Integer portBase;
 
-  @Option(names = "--gateway", paramLabel = "HOST:PORT", description = "Gateway address.")
-  String gateway;
-
-  @Option(names = "--datasets", paramLabel = "HOST:PORT", description = "dataset-service address.")
-  String datasets;
-
   @Option(
-      names = "--evaluator",
+      names = "--gateway",
       paramLabel = "HOST:PORT",
-      description = "evaluator-service address.")
-  String evaluator;
+      description = "Gateway address (default: the local stack's).")
+  String gateway;
 
   /** The repository root the launcher passes as {@code medxfer.home}. */
   public Path home() {
@@ -53,12 +49,18 @@ public final class ConnectionOptions {
     return stateDir != null ? stateDir.toAbsolutePath() : StackControl.defaultStateDir(home());
   }
 
-  /** The addresses to call. */
-  public Endpoints endpoints() {
-    Endpoints local = StackControl.endpoints(stateDir());
-    return new Endpoints(
-        gateway == null ? local.gateway() : Endpoint.parse(gateway, "--gateway"),
-        datasets == null ? local.datasets() : Endpoint.parse(datasets, "--datasets"),
-        evaluator == null ? local.evaluation() : Endpoint.parse(evaluator, "--evaluator"));
+  /** The gateway's address. */
+  public Endpoint gateway() {
+    return gateway == null
+        ? StackControl.gateway(stateDir())
+        : Endpoint.parse(gateway, "--gateway");
+  }
+
+  /**
+   * Clients of the gateway that send the user's token; read when called, so a stack this command
+   * started is found.
+   */
+  public MedxferClients clients() {
+    return new MedxferClients(gateway(), UserToken.resolve(System.getenv(), stateDir()));
   }
 }

@@ -87,7 +87,9 @@ public final class DatasetsCommand {
 
     @Option(
         names = "--source-key",
-        description = "Import this object of the service's bucket instead of uploading PATH.")
+        description =
+            "Import this object of the bucket instead of uploading PATH; only keys under"
+                + " uploads/<your project>/ are allowed.")
     String sourceKey;
 
     @Option(names = "--size", description = "Resample every image to SIZE x SIZE.")
@@ -132,7 +134,7 @@ public final class DatasetsCommand {
       if ((path == null) == (sourceKey == null)) {
         throw new IllegalArgumentException("give either PATH or --source-key, not both or neither");
       }
-      try (MedxferClients clients = new MedxferClients(connection.endpoints())) {
+      try (MedxferClients clients = connection.clients()) {
         ImportDatasetResponse response;
         if (sourceKey != null) {
           response =
@@ -243,7 +245,7 @@ public final class DatasetsCommand {
               ? name
               : (name.startsWith("datasets/") ? name : "datasets/" + name) + "/versions/latest";
       String datasetName = versionName.substring(0, versionName.indexOf("/versions/"));
-      try (MedxferClients clients = new MedxferClients(connection.endpoints())) {
+      try (MedxferClients clients = connection.clients()) {
         Dataset dataset =
             clients
                 .datasets()
@@ -267,7 +269,7 @@ public final class DatasetsCommand {
 
     @Override
     public Integer call() {
-      try (MedxferClients clients = new MedxferClients(connection.endpoints())) {
+      try (MedxferClients clients = connection.clients()) {
         TextTable table =
             new TextTable(List.of("name", "display name", "state", "task", "latest version"));
         String pageToken = "";

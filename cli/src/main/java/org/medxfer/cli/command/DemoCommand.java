@@ -58,7 +58,7 @@ public final class DemoCommand implements Callable<Integer> {
       StackControl.start(
           home, stateDir, connection.portBase(), line -> System.out.println("  " + line));
     }
-    try (MedxferClients clients = new MedxferClients(connection.endpoints())) {
+    try (MedxferClients clients = connection.clients()) {
       System.out.println("importing BreastMNIST");
       ImportDatasetResponse imported =
           DatasetsCommand.importFile(

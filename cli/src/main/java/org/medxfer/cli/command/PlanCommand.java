@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code medxfer plan FILE}: predicted CPU hours per trial and for the study, before anything runs:
- * the gateway checks and expands the file (nothing stored), dataset-service gives the split sizes,
+ * the gateway checks and expands the file (nothing stored) and gives the data sets' split sizes,
  * and the measured throughput table gives images per second per architecture and resolution.
  */
 @Command(name = "plan", description = "Predict the CPU hours of a study file; nothing is run.")
@@ -58,7 +58,7 @@ public final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     String studyFile = SubmitCommand.readStudyFile(file);
-    try (MedxferClients clients = new MedxferClients(connection.endpoints())) {
+    try (MedxferClients clients = connection.clients()) {
       Study study = ValidateCommand.check(clients, studyFile);
       Map<String, SplitSizes> sizes = new LinkedHashMap<>();
       for (String entry : study.getSpec().getDatasetsList()) {

@@ -32,9 +32,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code medxfer report STUDY -o report.html}: the study's report as one self-contained HTML file.
- * Results and statistics come from evaluator-service; the study file from the gateway and data set
- * hashes and licences from dataset-service, each only for provenance, so a report is still written
- * (saying what is missing) when either cannot answer.
+ * Everything comes through the gateway: results and statistics from the evaluation API; the study
+ * file and data set hashes and licences only for provenance, so a report is still written (saying
+ * what is missing) when either cannot be had.
  */
 @Command(
     name = "report",
@@ -81,7 +81,7 @@ public final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String studyName = CompareCommand.studyName(study);
-    try (MedxferClients clients = new MedxferClients(connection.endpoints())) {
+    try (MedxferClients clients = connection.clients()) {
       StudyReport report =
           clients
               .evaluation()
@@ -161,7 +161,7 @@ public final class ReportCommand implements Callable<Integer> {
               .getDatasetVersion(GetDatasetVersionRequest.newBuilder().setName(version).build()));
     } catch (StatusRuntimeException e) {
       System.err.printf(
-          "dataset-service could not describe %s (%s); the report marks it as not found%n",
+          "the gateway could not describe %s (%s); the report marks it as not found%n",
           version, e.getStatus().getCode());
       return Optional.empty();
     }

@@ -27,7 +27,7 @@ public final class RerunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String name = study.startsWith("studies/") ? study : "studies/" + study;
-    try (MedxferClients clients = new MedxferClients(connection.endpoints())) {
+    try (MedxferClients clients = connection.clients()) {
       Study rerun =
           clients.studies().rerunStudy(RerunStudyRequest.newBuilder().setName(name).build());
       System.out.printf(

@@ -33,7 +33,7 @@ public final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String name = CompareCommand.studyName(study);
-    try (MedxferClients clients = new MedxferClients(connection.endpoints())) {
+    try (MedxferClients clients = connection.clients()) {
       Study found = clients.studies().getStudy(GetStudyRequest.newBuilder().setName(name).build());
       List<Trial> trials = listTrials(clients, name);
       System.out.println(summary(found));

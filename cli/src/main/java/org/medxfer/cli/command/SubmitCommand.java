@@ -36,7 +36,7 @@ public final class SubmitCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     String studyFile = readStudyFile(file);
-    try (MedxferClients clients = new MedxferClients(connection.endpoints())) {
+    try (MedxferClients clients = connection.clients()) {
       Study study =
           clients
               .studies()

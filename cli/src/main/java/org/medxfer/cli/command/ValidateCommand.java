@@ -26,7 +26,7 @@ public final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     String studyFile = SubmitCommand.readStudyFile(file);
-    try (MedxferClients clients = new MedxferClients(connection.endpoints())) {
+    try (MedxferClients clients = connection.clients()) {
       Study study = check(clients, studyFile);
       System.out.printf(
           "%s is valid: study '%s' expands into %d trials%n",

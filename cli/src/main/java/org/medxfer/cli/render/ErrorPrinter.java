@@ -4,6 +4,7 @@ import com.google.rpc.BadRequest;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.util.List;
+import org.medxfer.cli.client.UserToken;
 import org.medxfer.common.grpc.GrpcErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -51,6 +52,13 @@ public final class ErrorPrinter implements IExecutionExceptionHandler {
     }
     if (status.getCode() == Status.Code.UNAVAILABLE) {
       text.append("\n  (is the stack running? `./medxfer up` starts it)");
+    }
+    if (status.getCode() == Status.Code.UNAUTHENTICATED) {
+      text.append(
+          "\n  (the gateway did not accept the token: set "
+              + UserToken.ENV
+              + " to a valid token of your medxfer installation; for the local stack leave it"
+              + " unset, and the token the stack writes at every start (./medxfer up) is used)");
     }
     return text.toString();
   }

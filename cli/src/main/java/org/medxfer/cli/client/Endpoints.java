@@ -1,4 +1,0 @@
-package org.medxfer.cli.client;
-
-/** Where the services a user talks to are. */
-public record Endpoints(Endpoint gateway, Endpoint datasets, Endpoint evaluation) {}
