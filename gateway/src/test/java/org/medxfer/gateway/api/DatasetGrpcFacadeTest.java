@@ -161,6 +161,56 @@ class DatasetGrpcFacadeTest {
   }
 
   @Test
+  void aStalledDatasetServiceHoldsTheUploaderBackInsteadOfTheGatewayBuffering() throws Exception {
+    long offered = 64L * 1024 * 1024;
+    byte[] chunk = new byte[1024 * 1024];
+    new Random(11).nextBytes(chunk);
+    MessageDigest sent = MessageDigest.getInstance("SHA-256");
+    long sentBytes = 0;
+    CompletableFuture<ImportDatasetResponse> answer = new CompletableFuture<>();
+    DATASETS.holdUploads();
+    try {
+      ClientCallStreamObserver<UploadDatasetRequest> upload =
+          (ClientCallStreamObserver<UploadDatasetRequest>)
+              DatasetServiceGrpc.newStub(radiology).uploadDataset(completing(answer));
+      upload.onNext(
+          UploadDatasetRequest.newBuilder()
+              .setHeader(ImportDatasetRequest.newBuilder().setDatasetId("held-back"))
+              .build());
+      // Sends while the gateway lets it. HTTP/2 windows and the sockets' buffers hold some MiB on
+      // the way (about 19 on a test machine); a gateway that buffered would take all 64.
+      while (sentBytes < offered && readyWithin(upload, Duration.ofSeconds(2))) {
+        upload.onNext(
+            UploadDatasetRequest.newBuilder().setChunk(ByteString.copyFrom(chunk)).build());
+        sent.update(chunk);
+        sentBytes += chunk.length;
+      }
+      assertThat(sentBytes).isLessThan(32L * 1024 * 1024);
+
+      DATASETS.resumeUploads();
+      upload.onCompleted();
+      ImportDatasetResponse response = answer.get(60, TimeUnit.SECONDS);
+      assertThat(response.getDataset().getDisplayName()).isEqualTo(sentBytes + " bytes");
+      assertThat(response.getVersion().getContentHash())
+          .isEqualTo(HexFormat.of().formatHex(sent.digest()));
+    } finally {
+      DATASETS.resumeUploads();
+    }
+  }
+
+  private static boolean readyWithin(ClientCallStreamObserver<?> call, Duration wait)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (!call.isReady()) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(10);
+    }
+    return true;
+  }
+
+  @Test
   void aCancelledUploadCancelsTheUploadAtDatasetService() throws Exception {
     int before = DATASETS.cancelledUploads.get();
     CompletableFuture<ImportDatasetResponse> answer = new CompletableFuture<>();
