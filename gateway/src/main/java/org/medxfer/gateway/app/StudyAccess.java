@@ -35,10 +35,11 @@ public class StudyAccess {
   }
 
   /**
-   * Lets a call about study {@code name}, sent in request field {@code field}, through to a service
-   * that keeps no projects of its own (evaluator-service): the study must exist and be {@code
+   * Lets a call about study {@code name}, sent in request field {@code field}, through to
+   * evaluator-service, which leaves projects to the gateway: the study must exist and be {@code
    * project}'s. Unlike {@link #requireStudy}, an unknown study is refused here ({@link
-   * StudyNotFoundException}), since nothing after this check would.
+   * StudyNotFoundException}), because evaluator-service knows no studies, only results, and would
+   * answer an empty page rather than say that the study does not exist.
    */
   public void requireExistingStudy(String name, String field, String project) {
     if (!ResourceNames.isStudyName(name)) {
