@@ -1,6 +1,7 @@
 package org.medxfer.gateway.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.medxfer.gateway.fixtures.GatewayCalls.await;
 import static org.medxfer.gateway.fixtures.GatewayCalls.code;
 import static org.medxfer.gateway.fixtures.GatewayCalls.errorOf;
 import static org.medxfer.gateway.fixtures.GatewayCalls.reason;
@@ -14,6 +15,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -188,6 +190,30 @@ class EvaluationGrpcFacadeTest {
       assertThat(reason(error)).isEqualTo(EvaluationServiceDouble.NO_METRICS);
       assertThat(error.getStatus().getDescription())
           .isEqualTo(study.getName() + " has no trial with metrics yet");
+    }
+  }
+
+  @Test
+  void aCallerThatGivesUpCancelsTheCallAtEvaluatorService() throws InterruptedException {
+    try (StudyClient owner = new StudyClient(url, "radiology")) {
+      Study study = owner.create(StudyFiles.MINIMAL);
+      int before = EVALUATION.cancelledCalls.get();
+      StatusRuntimeException error =
+          errorOf(
+              () ->
+                  EvaluationServiceGrpc.newBlockingStub(owner.channel())
+                      .withDeadlineAfter(1, TimeUnit.SECONDS)
+                      .compareStudy(
+                          CompareStudyRequest.newBuilder()
+                              .setStudy(study.getName())
+                              .setPageToken(EvaluationServiceDouble.NEVER_ANSWER)
+                              .build()));
+
+      assertThat(code(error)).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
+      await(
+          EVALUATION.cancelledCalls::get,
+          cancelled -> cancelled == before + 1,
+          Duration.ofSeconds(10));
     }
   }
 

@@ -4,6 +4,8 @@ import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientResponseObserver;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.util.function.Function;
@@ -36,9 +38,20 @@ public final class Upstream {
     this.unavailableReason = unavailableReason;
   }
 
-  /** An observer for a unary call's answer that passes it on to {@code downstream}. */
-  public <R> StreamObserver<R> answerTo(StreamObserver<R> downstream) {
-    return new StreamObserver<>() {
+  /**
+   * An observer for a unary call's answer that passes it on to {@code downstream}; a caller that
+   * cancels (or whose deadline passes) cancels the upstream call, so a long report is not computed
+   * for nobody. It must be handed to the stub while the gateway's service method runs.
+   */
+  public <Q, R> ClientResponseObserver<Q, R> answerTo(StreamObserver<R> downstream) {
+    return new ClientResponseObserver<>() {
+      @Override
+      public void beforeStart(ClientCallStreamObserver<Q> upstream) {
+        if (downstream instanceof ServerCallStreamObserver<R> call) {
+          call.setOnCancelHandler(() -> upstream.cancel("the caller cancelled", null));
+        }
+      }
+
       @Override
       public void onNext(R value) {
         downstream.onNext(value);
