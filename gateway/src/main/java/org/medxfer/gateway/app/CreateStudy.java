@@ -16,6 +16,8 @@ import org.medxfer.gateway.domain.DatasetCatalog;
 import org.medxfer.gateway.domain.DatasetLookup;
 import org.medxfer.gateway.domain.DatasetRef;
 import org.medxfer.gateway.domain.DuplicateRequestIdException;
+import org.medxfer.gateway.domain.InitKind;
+import org.medxfer.gateway.domain.Initialization;
 import org.medxfer.gateway.domain.InvalidStudyException;
 import org.medxfer.gateway.domain.InvalidStudyException.Problem;
 import org.medxfer.gateway.domain.ModelZoo;
@@ -124,7 +126,7 @@ public class CreateStudy {
         return earlier.get();
       }
     }
-    StudyDefinition definition = check(command);
+    StudyDefinition definition = check(command, project);
     ModelZooCheck.Result expansion = ModelZooCheck.check(definition, zoo);
     if (!expansion.problems().isEmpty()) {
       throw new InvalidStudyException(
@@ -133,7 +135,7 @@ public class CreateStudy {
               .map(problem -> renamed(problem, command.specFieldPaths()))
               .toList());
     }
-    Map<String, DataLocation> data = resolveDatasets(definition, command.specFieldPaths());
+    Map<String, DataLocation> data = resolveDatasets(definition, command.specFieldPaths(), project);
     Instant now = clock.instant();
     String studyName = ResourceNames.study(studyId(command, definition));
     List<Trial> trials = new ArrayList<>();
@@ -198,7 +200,7 @@ public class CreateStudy {
   }
 
   /** The definition, when the study file or spec and the request's study id are valid. */
-  private StudyDefinition check(Command command) {
+  private StudyDefinition check(Command command, String project) {
     StudyFileReader.Reading reading =
         command.spec() == null
             ? parser.parse(command.studyFile())
@@ -213,9 +215,12 @@ public class CreateStudy {
     }
     List<Violation> problems =
         new ArrayList<>(StudyValidator.validate(reading.definition(), reading.problems()));
-    for (Violation naming : ModelZooCheck.namingProblems(reading.definition(), zoo)) {
-      if (problems.stream().noneMatch(problem -> problem.concerns(naming.field()))) {
-        problems.add(naming);
+    List<Violation> naming =
+        new ArrayList<>(ModelZooCheck.namingProblems(reading.definition(), zoo));
+    naming.addAll(sourceTrialProblems(reading.definition(), project));
+    for (Violation problem : naming) {
+      if (problems.stream().noneMatch(known -> known.concerns(problem.field()))) {
+        problems.add(problem);
       }
     }
     for (Violation violation : problems) {
@@ -227,9 +232,45 @@ public class CreateStudy {
     return reading.definition();
   }
 
+  /**
+   * A checkpoint init may start only from a trial of a study of the study's own project: weights
+   * trained on another project's data are that project's. A study that does not exist, or is
+   * another project's, is a problem of the init's {@code source_trial} (malformed names are
+   * StudyValidator's).
+   */
+  private List<Violation> sourceTrialProblems(StudyDefinition definition, String project) {
+    List<Violation> problems = new ArrayList<>();
+    List<Initialization> inits = definition.inits();
+    for (int i = 0; i < inits.size(); i++) {
+      Initialization init = inits.get(i);
+      if (init == null || init.kind() != InitKind.CHECKPOINT) {
+        continue;
+      }
+      Optional<String> study = ResourceNames.studyOfTrial(init.sourceTrial());
+      if (study.isEmpty()) {
+        continue;
+      }
+      String field =
+          StudyFields.child(StudyFields.element(StudyFields.INITS, i), StudyFields.SOURCE_TRIAL);
+      Optional<String> owner = repository.projectOf(study.get());
+      if (owner.isEmpty()) {
+        problems.add(new Violation(field, "study '" + study.get() + "' does not exist"));
+      } else if (!owner.get().equals(project)) {
+        problems.add(
+            new Violation(
+                field,
+                "study '"
+                    + study.get()
+                    + "' belongs to another project; a checkpoint must come from one of this"
+                    + " project's studies"));
+      }
+    }
+    return problems;
+  }
+
   /** The newest version of every data set, or every data set that has none. */
   private Map<String, DataLocation> resolveDatasets(
-      StudyDefinition definition, UnaryOperator<String> fieldPaths) {
+      StudyDefinition definition, UnaryOperator<String> fieldPaths, String project) {
     Map<String, DataLocation> data = new LinkedHashMap<>();
     List<Violation> unknown = new ArrayList<>();
     List<Violation> unusable = new ArrayList<>();
@@ -238,7 +279,7 @@ public class CreateStudy {
       DatasetRef ref = DatasetRef.parse(datasets.get(i));
       String dataset = ref.id();
       String field = fieldPaths.apply(StudyFields.element(StudyFields.DATASETS, i));
-      DatasetLookup lookup = catalog.version(ref);
+      DatasetLookup lookup = catalog.version(ref, project);
       if (lookup instanceof DatasetLookup.Found found) {
         List<String> missing = found.location().missingSplits();
         if (missing.isEmpty()) {
@@ -255,6 +296,14 @@ public class CreateStudy {
                       + String.join(", ", missing)
                       + " split"));
         }
+      } else if (lookup instanceof DatasetLookup.Denied) {
+        unusable.add(
+            new Violation(
+                field,
+                "data set '"
+                    + dataset
+                    + "' belongs to another project; a study trains only on"
+                    + " its own project's data sets"));
       } else if (lookup instanceof DatasetLookup.NotReady notReady) {
         unusable.add(
             new Violation(

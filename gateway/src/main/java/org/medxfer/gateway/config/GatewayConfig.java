@@ -20,6 +20,9 @@ public interface GatewayConfig {
   /** Calls to dataset-service. */
   Datasets datasets();
 
+  /** Calls to evaluator-service. */
+  Evaluation evaluation();
+
   /** Publishing trial assignments. */
   interface Dispatch {
 
@@ -70,8 +73,30 @@ public interface GatewayConfig {
   /** Calls to dataset-service. */
   interface Datasets {
 
-    /** datasets.deadline: the deadline of one call. */
+    /**
+     * datasets.deadline: the deadline of one call that looks something up (the gateway's own
+     * version lookups, and GetDataset, ListDatasets, GetDatasetVersion passed on for users).
+     */
     @WithDefault("10s")
+    Duration deadline();
+
+    /**
+     * datasets.import-deadline: the deadline of a call that reads or writes images (ImportDataset,
+     * UploadDataset, GetResolutionVariant passed on for users); an import of a large file answers
+     * only when its shards are stored.
+     */
+    @WithDefault("30m")
+    Duration importDeadline();
+  }
+
+  /** Calls to evaluator-service. */
+  interface Evaluation {
+
+    /**
+     * evaluation.deadline: the deadline of one call passed on for a user; a report of a large study
+     * bootstraps every comparison, which takes seconds, not milliseconds.
+     */
+    @WithDefault("2m")
     Duration deadline();
   }
 }

@@ -9,6 +9,9 @@ public sealed interface DatasetLookup {
   /** No data set has the id. */
   record NotFound() implements DatasetLookup {}
 
+  /** The data set belongs to another project than the study's. */
+  record Denied() implements DatasetLookup {}
+
   /** The data set exists but has no version to train on yet, for {@code why}. */
   record NotReady(String why) implements DatasetLookup {}
 }

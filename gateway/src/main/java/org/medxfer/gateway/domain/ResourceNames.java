@@ -21,6 +21,8 @@ public final class ResourceNames {
   private static final Pattern STUDY_NAME = Pattern.compile("studies/(" + ID + ")");
   private static final Pattern TRIAL_NAME =
       Pattern.compile("studies/(" + ID + ")/trials/(" + ID + ")");
+  private static final Pattern TRIAL_METRICS_NAME =
+      Pattern.compile("studies/(" + ID + ")/trials/(" + ID + ")/metrics");
 
   // Room for "-" and the hash suffix within 63 characters.
   private static final int SLUG_LENGTH = 54;
@@ -60,6 +62,12 @@ public final class ResourceNames {
   /** The study name of a trial name, when {@code trialName} is one. */
   public static Optional<String> studyOfTrial(String trialName) {
     Matcher matcher = TRIAL_NAME.matcher(trialName);
+    return matcher.matches() ? Optional.of(study(matcher.group(1))) : Optional.empty();
+  }
+
+  /** The study name of a trial's metrics name ({@code studies/{s}/trials/{t}/metrics}). */
+  public static Optional<String> studyOfTrialMetrics(String metricsName) {
+    Matcher matcher = TRIAL_METRICS_NAME.matcher(metricsName);
     return matcher.matches() ? Optional.of(study(matcher.group(1))) : Optional.empty();
   }
 

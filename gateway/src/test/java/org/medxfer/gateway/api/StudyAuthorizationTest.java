@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.medxfer.gateway.fixtures.GatewayCalls.code;
 import static org.medxfer.gateway.fixtures.GatewayCalls.errorOf;
 import static org.medxfer.gateway.fixtures.GatewayCalls.reason;
+import static org.medxfer.gateway.fixtures.GatewayCalls.violations;
 
 import grpc.health.v1.HealthGrpc;
 import grpc.health.v1.HealthOuterClass.HealthCheckRequest;
@@ -26,6 +27,7 @@ import org.medxfer.gateway.fixtures.GatewayInfraResource;
 import org.medxfer.gateway.fixtures.StudyClient;
 import org.medxfer.gateway.fixtures.StudyFiles;
 import org.medxfer.proto.study.v1.CancelStudyRequest;
+import org.medxfer.proto.study.v1.CreateStudyRequest;
 import org.medxfer.proto.study.v1.GetStudyRequest;
 import org.medxfer.proto.study.v1.ListStudiesRequest;
 import org.medxfer.proto.study.v1.ListTrialsRequest;
@@ -127,6 +129,45 @@ class StudyAuthorizationTest {
           .contains(name);
       assertThat(owner.study(study).getName()).isEqualTo(name);
     }
+  }
+
+  @Test
+  void aCheckpointMayComeOnlyFromAStudyOfTheSameProject() throws InterruptedException {
+    try (StudyClient owner = new StudyClient(url, "radiology");
+        StudyClient stranger = new StudyClient(url, "oncology")) {
+      String trial = owner.trials(owner.create(StudyFiles.MINIMAL)).get(0).getName();
+
+      StatusRuntimeException foreign =
+          errorOf(() -> stranger.studies().createStudy(checkpointFrom(trial)));
+      assertThat(code(foreign)).isEqualTo(Status.Code.INVALID_ARGUMENT);
+      assertThat(violations(foreign)).containsOnlyKeys("inits[0].source_trial");
+      assertThat(violations(foreign).get("inits[0].source_trial")).contains("another project");
+
+      StatusRuntimeException missing =
+          errorOf(
+              () ->
+                  owner.studies().createStudy(checkpointFrom("studies/nobody-has-it/trials/t-1")));
+      assertThat(violations(missing))
+          .containsEntry("inits[0].source_trial", "study 'studies/nobody-has-it' does not exist");
+
+      assertThat(owner.studies().createStudy(checkpointFrom(trial)).getTrialCounts().getTotal())
+          .isEqualTo(1);
+    }
+  }
+
+  private static CreateStudyRequest checkpointFrom(String sourceTrial) {
+    return CreateStudyRequest.newBuilder()
+        .setValidateOnly(true)
+        .setStudyFile(
+            """
+            name: from-checkpoint
+            datasets: [breastmnist]
+            architectures: [cnn_small]
+            inits: [{kind: checkpoint, source_trial: %s}]
+            training: {epochs: 1}
+            """
+                .formatted(sourceTrial))
+        .build();
   }
 
   private static void assertDenied(StatusRuntimeException error) {

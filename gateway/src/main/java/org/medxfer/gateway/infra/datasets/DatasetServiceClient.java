@@ -12,12 +12,16 @@ import org.medxfer.gateway.domain.DatasetCatalog;
 import org.medxfer.gateway.domain.DatasetLookup;
 import org.medxfer.gateway.domain.DatasetRef;
 import org.medxfer.gateway.domain.DependencyUnavailableException;
+import org.medxfer.gateway.infra.auth.PlatformCredentials;
 import org.medxfer.proto.dataset.v1.DatasetServiceGrpc;
 import org.medxfer.proto.dataset.v1.DatasetVersion;
 import org.medxfer.proto.dataset.v1.GetDatasetVersionRequest;
 import org.medxfer.proto.dataset.v1.SplitInfo;
 
-/** The data set catalogue as dataset-service serves it. */
+/**
+ * The data set catalogue as dataset-service serves it, asked with a service token of the project
+ * the study is created for, so that a study resolves only its own project's data sets.
+ */
 @ApplicationScoped
 public class DatasetServiceClient implements DatasetCatalog {
 
@@ -27,13 +31,16 @@ public class DatasetServiceClient implements DatasetCatalog {
 
   @Inject GatewayConfig config;
 
+  @Inject PlatformCredentials credentials;
+
   @Override
-  public DatasetLookup version(DatasetRef ref) {
+  public DatasetLookup version(DatasetRef ref, String project) {
     String datasetId = ref.id();
     DatasetVersion version;
     try {
       version =
-          datasets
+          credentials
+              .actingFor(datasets, project)
               .withDeadlineAfter(config.datasets().deadline().toMillis(), TimeUnit.MILLISECONDS)
               .getDatasetVersion(
                   GetDatasetVersionRequest.newBuilder()
@@ -42,6 +49,7 @@ public class DatasetServiceClient implements DatasetCatalog {
     } catch (StatusRuntimeException e) {
       return switch (e.getStatus().getCode()) {
         case NOT_FOUND -> new DatasetLookup.NotFound();
+        case PERMISSION_DENIED -> new DatasetLookup.Denied();
         case FAILED_PRECONDITION -> new DatasetLookup.NotReady(e.getStatus().getDescription());
         default ->
             throw new DependencyUnavailableException(

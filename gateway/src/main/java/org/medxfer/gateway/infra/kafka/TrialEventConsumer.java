@@ -1,6 +1,7 @@
 package org.medxfer.gateway.infra.kafka;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 import org.medxfer.common.kafka.Topics;
+import org.medxfer.common.telemetry.TrialScope;
 import org.medxfer.gateway.api.TrialMapper;
 import org.medxfer.gateway.app.RecordTrialReport;
 import org.medxfer.gateway.config.GatewayConfig;
@@ -40,13 +42,18 @@ public class TrialEventConsumer {
   private final KafkaClients clients;
   private final RecordTrialReport recordTrialReport;
   private final GatewayConfig config;
+  private final Tracer tracer;
   private volatile boolean running;
   private KafkaConsumer<String, byte[]> consumer;
   private Thread thread;
 
   public TrialEventConsumer(
-      KafkaClients clients, RecordTrialReport recordTrialReport, GatewayConfig config) {
+      KafkaClients clients,
+      RecordTrialReport recordTrialReport,
+      GatewayConfig config,
+      Tracer tracer) {
     this.clients = clients;
+    this.tracer = tracer;
     this.recordTrialReport = recordTrialReport;
     this.config = config;
   }
@@ -100,7 +107,16 @@ public class TrialEventConsumer {
     for (TopicPartition partition : records.partitions()) {
       for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
         try {
-          record(record);
+          // The span continues the trainer's trace; logs carry the study and trial ids.
+          TrialScope.call(
+              tracer,
+              "record trial event",
+              record.headers(),
+              record.key(),
+              () -> {
+                record(record);
+                return null;
+              });
         } catch (DependencyUnavailableException e) {
           LOG.warnf("cannot record trial events now, retrying: %s", e.getMessage());
           rewind(records, recorded);
