@@ -173,32 +173,21 @@ public class ImportDataset {
       return Optional.empty();
     }
     return repository
-        .findRequest(request.requestId())
+        .findRequest(project, request.requestId())
         .map(
             recorded -> {
               if (!recorded.datasetId().equals(request.datasetId())) {
                 throw InvalidRequestException.of(
                     Reason.REQUEST_ID_REUSED,
                     "request_id",
-                    "request_id '%s' was already used to import into %s"
-                        .formatted(request.requestId(), usedFor(project, recorded.datasetId())));
+                    "request_id '%s' was already used to import into datasets/%s"
+                        .formatted(request.requestId(), recorded.datasetId()));
               }
               return new ImportOutcome(
                   repository.findDataset(recorded.datasetId()).orElseThrow(),
                   repository.findVersion(recorded.datasetId(), recorded.versionId()).orElseThrow(),
                   recorded.alreadyExisted());
             });
-  }
-
-  /**
-   * How a refusal names the data set a request id was used for: not at all, if not the caller's.
-   */
-  private String usedFor(String project, String datasetId) {
-    return repository
-        .findDataset(datasetId)
-        .filter(dataset -> dataset.project().equals(project))
-        .map(dataset -> "datasets/" + datasetId)
-        .orElse("another data set");
   }
 
   private ImportOutcome importFile(String project, ImportRequest request, SpooledFile file) {
@@ -260,7 +249,7 @@ public class ImportDataset {
       }
       if (!request.requestId().isEmpty()) {
         repository.recordRequest(
-            request.requestId(), new RecordedRequest(datasetId, versionId, true), now());
+            project, request.requestId(), new RecordedRequest(datasetId, versionId, true), now());
       }
       // The import succeeded, so an earlier refusal no longer describes the data set.
       repository.clearImportFailure(project, datasetId, now());

@@ -20,16 +20,21 @@ public interface DatasetRepository {
    */
   DatasetPage listDatasets(String project, int pageSize, Optional<DatasetCursor> after);
 
-  Optional<RecordedRequest> findRequest(String requestId);
+  /** What {@code project}'s earlier import with {@code requestId} produced, if there was one. */
+  Optional<RecordedRequest> findRequest(String project, String requestId);
 
-  /** Remembers what a request produced; a request id that is already recorded keeps its entry. */
-  void recordRequest(String requestId, RecordedRequest outcome, Instant at);
+  /**
+   * Remembers what {@code project}'s request produced; a request id that is already recorded for
+   * the project keeps its entry.
+   */
+  void recordRequest(String project, String requestId, RecordedRequest outcome, Instant at);
 
   /**
    * In one transaction: creates the data set in {@code project} or updates its display name, card
-   * and latest version, inserts the version with its splits, and records {@code requestId} when not
-   * empty. Call only after every shard of the version is stored, and only for a data set that does
-   * not exist or belongs to {@code project}: an existing data set keeps its project.
+   * and latest version, inserts the version with its splits, and records {@code requestId} of
+   * {@code project} when not empty. Call only after every shard of the version is stored, and only
+   * for a data set that does not exist or belongs to {@code project}: an existing data set keeps
+   * its project.
    */
   void insertVersion(String project, String displayName, DatasetVersion version, String requestId);
 

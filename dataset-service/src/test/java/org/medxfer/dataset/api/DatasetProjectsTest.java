@@ -109,17 +109,23 @@ class DatasetProjectsTest extends DatasetServiceTestBase {
 
   @Test
   @Order(2)
-  void eachProjectImportsItsOwnDataSets() throws Exception {
+  void eachProjectImportsItsOwnDataSetsWithItsOwnRequestIds() throws Exception {
+    // Request ids are each project's own: B's import with A's id is a new request of B's.
+    String requestId = "import-" + RUN;
     ImportDatasetResponse first =
-        Uploads.upload(actingFor(PROJECT_A), header(FIRST_OF_A), breastMnist());
+        Uploads.upload(
+            actingFor(PROJECT_A), header(FIRST_OF_A).setRequestId(requestId), breastMnist());
     objectStore.put(uploadOf(PROJECT_B), breastMnist(), "application/zip");
     ImportDatasetResponse ofB =
-        of(PROJECT_B).importDataset(header(OF_B).setSourceKey(uploadOf(PROJECT_B)).build());
+        of(PROJECT_B)
+            .importDataset(
+                header(OF_B).setRequestId(requestId).setSourceKey(uploadOf(PROJECT_B)).build());
     ImportDatasetResponse second =
         Uploads.upload(actingFor(PROJECT_A), header(SECOND_OF_A), breastMnist());
 
     assertThat(first.getDataset().getName()).isEqualTo("datasets/" + FIRST_OF_A);
     assertThat(ofB.getDataset().getName()).isEqualTo("datasets/" + OF_B);
+    assertThat(ofB.getAlreadyExisted()).isFalse();
     assertThat(second.getDataset().getName()).isEqualTo("datasets/" + SECOND_OF_A);
   }
 

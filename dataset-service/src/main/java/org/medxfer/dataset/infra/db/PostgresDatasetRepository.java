@@ -235,15 +235,16 @@ public class PostgresDatasetRepository implements DatasetRepository {
   }
 
   @Override
-  public Optional<RecordedRequest> findRequest(String requestId) {
+  public Optional<RecordedRequest> findRequest(String project, String requestId) {
     return query(
         "find import request",
         connection -> {
           try (PreparedStatement statement =
               connection.prepareStatement(
                   "SELECT dataset_id, version_id, already_existed FROM datasets.import_requests"
-                      + " WHERE request_id = ?")) {
-            statement.setString(1, requestId);
+                      + " WHERE project = ? AND request_id = ?")) {
+            statement.setString(1, project);
+            statement.setString(2, requestId);
             try (ResultSet row = statement.executeQuery()) {
               return row.next()
                   ? Optional.of(
@@ -258,28 +259,29 @@ public class PostgresDatasetRepository implements DatasetRepository {
   }
 
   @Override
-  public void recordRequest(String requestId, RecordedRequest outcome, Instant at) {
+  public void recordRequest(String project, String requestId, RecordedRequest outcome, Instant at) {
     query(
         "record import request",
         connection -> {
-          insertRequest(connection, requestId, outcome, at);
+          insertRequest(connection, project, requestId, outcome, at);
           return null;
         });
   }
 
   private static void insertRequest(
-      Connection connection, String requestId, RecordedRequest outcome, Instant at)
+      Connection connection, String project, String requestId, RecordedRequest outcome, Instant at)
       throws SQLException {
     try (PreparedStatement statement =
         connection.prepareStatement(
             "INSERT INTO datasets.import_requests"
-                + " (request_id, dataset_id, version_id, already_existed, create_time)"
-                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (request_id) DO NOTHING")) {
-      statement.setString(1, requestId);
-      statement.setString(2, outcome.datasetId());
-      statement.setString(3, outcome.versionId());
-      statement.setBoolean(4, outcome.alreadyExisted());
-      statement.setObject(5, timestamp(at));
+                + " (project, request_id, dataset_id, version_id, already_existed, create_time)"
+                + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (project, request_id) DO NOTHING")) {
+      statement.setString(1, project);
+      statement.setString(2, requestId);
+      statement.setString(3, outcome.datasetId());
+      statement.setString(4, outcome.versionId());
+      statement.setBoolean(5, outcome.alreadyExisted());
+      statement.setObject(6, timestamp(at));
       statement.executeUpdate();
     }
   }
@@ -298,6 +300,7 @@ public class PostgresDatasetRepository implements DatasetRepository {
           if (!requestId.isEmpty()) {
             insertRequest(
                 connection,
+                project,
                 requestId,
                 new RecordedRequest(version.datasetId(), version.versionId(), false),
                 version.createTime());
