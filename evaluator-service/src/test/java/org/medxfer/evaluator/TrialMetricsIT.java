@@ -7,12 +7,14 @@ import static org.assertj.core.api.Assertions.within;
 import com.google.protobuf.Timestamp;
 import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
+import grpc.health.v1.HealthGrpc;
+import grpc.health.v1.HealthOuterClass.HealthCheckRequest;
+import grpc.health.v1.HealthOuterClass.HealthCheckResponse;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -41,10 +43,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.medxfer.common.grpc.BearerTokenAttacher;
+import org.medxfer.common.grpc.BearerTokens;
 import org.medxfer.common.grpc.GrpcErrors;
 import org.medxfer.common.kafka.Topics;
 import org.medxfer.common.objectstore.ObjectStore;
 import org.medxfer.evaluator.fixtures.DemoStudy;
+import org.medxfer.evaluator.fixtures.EvaluatorInfraResource;
 import org.medxfer.proto.dataset.v1.TaskType;
 import org.medxfer.proto.evaluation.v1.CompareStudyRequest;
 import org.medxfer.proto.evaluation.v1.ComparisonRow;
@@ -67,17 +72,15 @@ import org.medxfer.proto.trial.v1.TrainingSettings;
 import org.medxfer.proto.trial.v1.TrialCompleted;
 import org.medxfer.proto.trial.v1.TrialEvent;
 import org.medxfer.proto.trial.v1.TrialSpec;
-import org.medxfer.testsupport.LocalInfraResource;
+import org.medxfer.testsupport.TestTokens;
 
 /**
  * The evaluator end to end on real Kafka, S3 and PostgreSQL: predictions stored by a "trainer"
- * (this test), a completion event on the topic, metrics read back through the gRPC API.
+ * (this test), a completion event on the topic, metrics read back through the gRPC API, called as
+ * the gateway would with a service token.
  */
 @QuarkusTest
-@QuarkusTestResource(
-    value = LocalInfraResource.class,
-    initArgs = @ResourceArg(name = LocalInfraResource.PORT_BASE, value = "23830"),
-    restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = EvaluatorInfraResource.class, restrictToAnnotatedClass = true)
 class TrialMetricsIT {
 
   private static final Duration HANDLED_WITHIN = Duration.ofSeconds(60);
@@ -102,7 +105,9 @@ class TrialMetricsIT {
     channel =
         ManagedChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
     evaluation =
-        EvaluationServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
+        EvaluationServiceGrpc.newBlockingStub(channel)
+            .withInterceptors(TestTokens.asPlatform(TestTokens.PROJECT))
+            .withDeadlineAfter(30, TimeUnit.SECONDS);
     Properties kafka = new Properties();
     kafka.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     kafka.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -116,6 +121,39 @@ class TrialMetricsIT {
     producer.close();
     admin.close();
     channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void onlyThePlatformsOwnCallersGetInWhileHealthStaysOpen() {
+    EvaluationServiceBlockingStub anonymous =
+        EvaluationServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
+    String forged =
+        BearerTokens.issue(
+            BearerTokens.newKeyPair().getPrivate(),
+            "gateway",
+            TestTokens.PROJECT,
+            BearerTokens.INTERNAL_AUDIENCE,
+            Instant.now().plus(Duration.ofHours(1)));
+    ListTrialMetricsRequest list =
+        ListTrialMetricsRequest.newBuilder().setParent("studies/" + study).build();
+
+    for (EvaluationServiceBlockingStub refused :
+        List.of(
+            anonymous,
+            // A user's token, even a valid one, is for the gateway only.
+            anonymous.withInterceptors(TestTokens.as(TestTokens.PROJECT)),
+            anonymous.withInterceptors(new BearerTokenAttacher(forged)))) {
+      assertThatThrownBy(() -> refused.listTrialMetrics(list))
+          .isInstanceOfSatisfying(
+              StatusRuntimeException.class,
+              e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
+    }
+    assertThat(evaluation.listTrialMetrics(list).getTrialMetricsList()).isEmpty();
+    assertThat(
+            HealthGrpc.newBlockingStub(channel)
+                .check(HealthCheckRequest.getDefaultInstance())
+                .getStatus())
+        .isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
   }
 
   @Test

@@ -5,11 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.rpc.Code;
 import com.google.rpc.ErrorInfo;
+import grpc.health.v1.HealthGrpc;
+import grpc.health.v1.HealthOuterClass.HealthCheckRequest;
+import grpc.health.v1.HealthOuterClass.HealthCheckResponse;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +26,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -38,6 +48,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medxfer.common.grpc.BearerTokenAttacher;
+import org.medxfer.common.grpc.BearerTokens;
 import org.medxfer.common.images.ImageShardCodec;
 import org.medxfer.common.images.LabeledImages;
 import org.medxfer.common.images.MedMnistNpz;
@@ -45,6 +57,9 @@ import org.medxfer.common.kafka.Topics;
 import org.medxfer.common.objectstore.ObjectStore;
 import org.medxfer.proto.dataset.v1.ImageShape;
 import org.medxfer.proto.dataset.v1.TaskType;
+import org.medxfer.proto.trainer.v1.GetTrainerStatusRequest;
+import org.medxfer.proto.trainer.v1.TrainerServiceGrpc;
+import org.medxfer.proto.trainer.v1.TrainerServiceGrpc.TrainerServiceBlockingStub;
 import org.medxfer.proto.trial.v1.Adaptation;
 import org.medxfer.proto.trial.v1.AdaptationKind;
 import org.medxfer.proto.trial.v1.DataLocation;
@@ -56,6 +71,7 @@ import org.medxfer.proto.trial.v1.TrialAssignment;
 import org.medxfer.proto.trial.v1.TrialCancellation;
 import org.medxfer.proto.trial.v1.TrialEvent;
 import org.medxfer.proto.trial.v1.TrialSpec;
+import org.medxfer.testsupport.TestTokens;
 import org.medxfer.trainer.domain.Architecture;
 import org.medxfer.trainer.domain.FailureReason;
 import org.medxfer.trainer.domain.PretrainedWeights;
@@ -84,6 +100,9 @@ class TrainerServiceIT {
 
   @ConfigProperty(name = "kafka.bootstrap.servers")
   String bootstrapServers;
+
+  @TestHTTPResource("/")
+  URL server;
 
   private KafkaProducer<String, byte[]> producer;
   private TrialEventsProbe events;
@@ -120,6 +139,49 @@ class TrainerServiceIT {
     producer.close();
     events.close();
     admin.close();
+  }
+
+  @Test
+  void onlyThePlatformsOwnCallersGetInWhileHealthStaysOpen() throws Exception {
+    ManagedChannel channel =
+        ManagedChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
+    try {
+      TrainerServiceBlockingStub anonymous =
+          TrainerServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
+      String forged =
+          BearerTokens.issue(
+              BearerTokens.newKeyPair().getPrivate(),
+              "gateway",
+              TestTokens.PROJECT,
+              BearerTokens.INTERNAL_AUDIENCE,
+              Instant.now().plus(Duration.ofHours(1)));
+      GetTrainerStatusRequest request = GetTrainerStatusRequest.getDefaultInstance();
+
+      for (TrainerServiceBlockingStub refused :
+          List.of(
+              anonymous,
+              // A user's token, even a valid one, is for the gateway only.
+              anonymous.withInterceptors(TestTokens.as(TestTokens.PROJECT)),
+              anonymous.withInterceptors(new BearerTokenAttacher(forged)))) {
+        assertThatThrownBy(() -> refused.getTrainerStatus(request))
+            .isInstanceOfSatisfying(
+                StatusRuntimeException.class,
+                e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
+      }
+      assertThat(
+              anonymous
+                  .withInterceptors(TestTokens.asPlatform(TestTokens.PROJECT))
+                  .getTrainerStatus(request)
+                  .getInstanceId())
+          .isNotEmpty();
+      assertThat(
+              HealthGrpc.newBlockingStub(channel)
+                  .check(HealthCheckRequest.getDefaultInstance())
+                  .getStatus())
+          .isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
+    } finally {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.medxfer.common.grpc.FieldViolation;
 import org.medxfer.common.grpc.GrpcErrors;
+import org.medxfer.dataset.domain.DatasetAccessDeniedException;
 import org.medxfer.dataset.domain.DatasetNotFoundException;
 import org.medxfer.dataset.domain.DatasetVersionNotFoundException;
 import org.medxfer.dataset.domain.DependencyUnavailableException;
@@ -16,12 +17,14 @@ import org.medxfer.dataset.domain.Violation;
 
 /**
  * The one place where failures become gRPC statuses: refusals are INVALID_ARGUMENT with field
- * violations, unknown resources NOT_FOUND, unreachable dependencies UNAVAILABLE, anything else
- * INTERNAL without internals. Every status carries an ErrorInfo whose reason clients branch on.
+ * violations, unknown resources NOT_FOUND, another project's data set PERMISSION_DENIED,
+ * unreachable dependencies UNAVAILABLE, anything else INTERNAL without internals. Every status
+ * carries an ErrorInfo whose reason clients branch on.
  */
 final class DatasetErrorMapper {
 
   static final String DATASET_NOT_FOUND = "DATASET_NOT_FOUND";
+  static final String DATASET_ACCESS_DENIED = "DATASET_ACCESS_DENIED";
   static final String DATASET_VERSION_NOT_FOUND = "DATASET_VERSION_NOT_FOUND";
   static final String DEPENDENCY_UNAVAILABLE = "DEPENDENCY_UNAVAILABLE";
   static final String INTERNAL = "INTERNAL";
@@ -50,6 +53,10 @@ final class DatasetErrorMapper {
   }
 
   static StatusRuntimeException toStatus(Throwable error, FieldNames fieldNames) {
+    if (error instanceof StatusRuntimeException decided) {
+      // Already a status, such as UNAUTHENTICATED for a call without a caller.
+      return decided;
+    }
     if (error instanceof InvalidRequestException invalid) {
       // A malformed stream names the stream's own fields (header, chunk), not the header's.
       FieldNames names =
@@ -65,6 +72,15 @@ final class DatasetErrorMapper {
     if (error instanceof DatasetNotFoundException notFound) {
       return GrpcErrors.notFound(
           DATASET_NOT_FOUND, DatasetMapper.datasetName(notFound.datasetId()));
+    }
+    if (error instanceof DatasetAccessDeniedException denied) {
+      String name = DatasetMapper.datasetName(denied.datasetId());
+      return GrpcErrors.toException(
+          GrpcErrors.status(
+              Code.PERMISSION_DENIED,
+              DATASET_ACCESS_DENIED,
+              denied.getMessage(),
+              Map.of("resource", name)));
     }
     if (error instanceof DatasetVersionNotFoundException notFound) {
       return GrpcErrors.notFound(

@@ -3,7 +3,8 @@ package org.medxfer.dataset.api;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
-import java.util.function.Supplier;
+import java.util.function.Function;
+import org.medxfer.common.grpc.Caller;
 import org.medxfer.dataset.api.DatasetErrorMapper.FieldNames;
 import org.medxfer.dataset.app.GetDataset;
 import org.medxfer.dataset.app.GetDatasetVersion;
@@ -26,7 +27,8 @@ import org.medxfer.proto.dataset.v1.UploadDatasetRequest;
 
 /**
  * {@code medxfer.dataset.v1.DatasetService}. Every method touches the database or the object store,
- * so every method runs on a worker thread.
+ * so every method runs on a worker thread. Every call acts for the project of its caller (the
+ * platform's service token): it sees and changes only that project's data sets.
  */
 @GrpcService
 public class DatasetGrpcService extends DatasetServiceGrpc.DatasetServiceImplBase {
@@ -57,17 +59,18 @@ public class DatasetGrpcService extends DatasetServiceGrpc.DatasetServiceImplBas
     respond(
         responses,
         FieldNames.IMPORT,
-        () ->
+        project ->
             DatasetMapper.toProto(
                 importDataset.importObject(
-                    DatasetMapper.toImportRequest(request), request.getSourceKey())));
+                    project, DatasetMapper.toImportRequest(request), request.getSourceKey())));
   }
 
   @Override
   @Blocking
   public StreamObserver<UploadDatasetRequest> uploadDataset(
       StreamObserver<ImportDatasetResponse> responses) {
-    return new UploadRequestObserver(importDataset, responses, DatasetMapper::toProto);
+    return new UploadRequestObserver(
+        importDataset, Caller.current().project(), responses, DatasetMapper::toProto);
   }
 
   @Override
@@ -76,9 +79,9 @@ public class DatasetGrpcService extends DatasetServiceGrpc.DatasetServiceImplBas
     respond(
         responses,
         FieldNames.AS_IS,
-        () ->
+        project ->
             DatasetMapper.toProto(
-                getDataset.get(DatasetMapper.parseDatasetName(request.getName()))));
+                getDataset.get(project, DatasetMapper.parseDatasetName(request.getName()))));
   }
 
   @Override
@@ -88,10 +91,12 @@ public class DatasetGrpcService extends DatasetServiceGrpc.DatasetServiceImplBas
     respond(
         responses,
         FieldNames.AS_IS,
-        () -> {
+        project -> {
           DatasetPage page =
               listDatasets.list(
-                  request.getPageSize(), DatasetMapper.fromPageToken(request.getPageToken()));
+                  project,
+                  request.getPageSize(),
+                  DatasetMapper.fromPageToken(request.getPageToken()));
           ListDatasetsResponse.Builder response = ListDatasetsResponse.newBuilder();
           page.datasets().forEach(dataset -> response.addDatasets(DatasetMapper.toProto(dataset)));
           page.next().ifPresent(next -> response.setNextPageToken(DatasetMapper.toPageToken(next)));
@@ -106,9 +111,10 @@ public class DatasetGrpcService extends DatasetServiceGrpc.DatasetServiceImplBas
     respond(
         responses,
         FieldNames.AS_IS,
-        () -> {
+        project -> {
           DatasetMapper.VersionRef ref = DatasetMapper.parseVersionName(request.getName());
-          return DatasetMapper.toProto(getDatasetVersion.get(ref.datasetId(), ref.versionId()));
+          return DatasetMapper.toProto(
+              getDatasetVersion.get(project, ref.datasetId(), ref.versionId()));
         });
   }
 
@@ -119,18 +125,20 @@ public class DatasetGrpcService extends DatasetServiceGrpc.DatasetServiceImplBas
     respond(
         responses,
         FieldNames.AS_IS,
-        () -> {
+        project -> {
           DatasetMapper.VersionRef ref = DatasetMapper.parseVersionName(request.getVersion());
           return DatasetMapper.toProto(
-              getResolutionVariant.get(ref.datasetId(), ref.versionId(), request.getSize()));
+              getResolutionVariant.get(
+                  project, ref.datasetId(), ref.versionId(), request.getSize()));
         });
   }
 
+  /** Answers with what {@code call} returns for the caller's project, or with the mapped error. */
   private static <T> void respond(
-      StreamObserver<T> responses, FieldNames fieldNames, Supplier<T> call) {
+      StreamObserver<T> responses, FieldNames fieldNames, Function<String, T> call) {
     T response;
     try {
-      response = call.get();
+      response = call.apply(Caller.current().project());
     } catch (RuntimeException e) {
       responses.onError(DatasetErrorMapper.toStatus(e, fieldNames));
       return;

@@ -16,7 +16,8 @@ import org.medxfer.proto.dataset.v1.UploadDatasetRequest;
 /**
  * Receives one UploadDataset stream: checks the header as soon as it arrives, spools the chunks to
  * a local file, and imports the file when the client half-closes. The first failure ends the call;
- * later messages are ignored and the spool is deleted.
+ * later messages are ignored and the spool is deleted. The caller's project is taken when the call
+ * starts, since the stream's messages may arrive on other threads.
  */
 final class UploadRequestObserver implements StreamObserver<UploadDatasetRequest> {
 
@@ -24,6 +25,7 @@ final class UploadRequestObserver implements StreamObserver<UploadDatasetRequest
   static final int MAX_CHUNK_BYTES = 4 * 1024 * 1024;
 
   private final ImportDataset importDataset;
+  private final String project;
   private final StreamObserver<ImportDatasetResponse> responses;
   private final Function<ImportOutcome, ImportDatasetResponse> toResponse;
   private ImportDatasetRequest header;
@@ -33,9 +35,11 @@ final class UploadRequestObserver implements StreamObserver<UploadDatasetRequest
 
   UploadRequestObserver(
       ImportDataset importDataset,
+      String project,
       StreamObserver<ImportDatasetResponse> responses,
       Function<ImportOutcome, ImportDatasetResponse> toResponse) {
     this.importDataset = importDataset;
+    this.project = project;
     this.responses = responses;
     this.toResponse = toResponse;
   }
@@ -64,7 +68,7 @@ final class UploadRequestObserver implements StreamObserver<UploadDatasetRequest
     }
     header = received;
     request = DatasetMapper.toImportRequest(received);
-    importDataset.checkRequest(request);
+    importDataset.checkRequest(project, request);
     spool = importDataset.openUpload();
   }
 
@@ -96,7 +100,8 @@ final class UploadRequestObserver implements StreamObserver<UploadDatasetRequest
       return;
     }
     try (SpooledFile file = spool.finish(fileName())) {
-      ImportDatasetResponse response = toResponse.apply(importDataset.importUpload(request, file));
+      ImportDatasetResponse response =
+          toResponse.apply(importDataset.importUpload(project, request, file));
       finished = true;
       responses.onNext(response);
       responses.onCompleted();

@@ -2,6 +2,7 @@ package org.medxfer.dataset.app;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.medxfer.dataset.domain.Dataset;
+import org.medxfer.dataset.domain.DatasetAccessDeniedException;
 import org.medxfer.dataset.domain.DatasetNotFoundException;
 import org.medxfer.dataset.domain.DatasetRepository;
 import org.medxfer.dataset.domain.DatasetVersion;
@@ -15,22 +16,23 @@ public class GetDatasetVersion {
   public static final String LATEST = "latest";
 
   private final DatasetRepository repository;
+  private final GetDataset getDataset;
 
-  public GetDatasetVersion(DatasetRepository repository) {
+  public GetDatasetVersion(DatasetRepository repository, GetDataset getDataset) {
     this.repository = repository;
+    this.getDataset = getDataset;
   }
 
   /**
-   * The version {@code versionId} (or {@link #LATEST}) of data set {@code datasetId}.
+   * The version {@code versionId} (or {@link #LATEST}) of data set {@code datasetId}, when the data
+   * set belongs to {@code project}.
    *
    * @throws DatasetNotFoundException when the data set does not exist
+   * @throws DatasetAccessDeniedException when it belongs to another project
    * @throws DatasetVersionNotFoundException when it has no such version
    */
-  public DatasetVersion get(String datasetId, String versionId) {
-    Dataset dataset =
-        repository
-            .findDataset(datasetId)
-            .orElseThrow(() -> new DatasetNotFoundException(datasetId));
+  public DatasetVersion get(String project, String datasetId, String versionId) {
+    Dataset dataset = getDataset.get(project, datasetId);
     String resolved = LATEST.equals(versionId) ? dataset.latestVersionId() : versionId;
     return repository
         .findVersion(datasetId, resolved)

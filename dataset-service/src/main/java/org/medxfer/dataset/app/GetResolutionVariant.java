@@ -58,15 +58,18 @@ public class GetResolutionVariant {
   /** What a call found or made. */
   public record Outcome(ResolutionVariant variant, boolean alreadyExisted) {}
 
-  /** The variant of version {@code versionId} (or latest) of {@code datasetId} at {@code size}. */
-  public Outcome get(String datasetId, String versionId, int size) {
+  /**
+   * The variant of version {@code versionId} (or latest) of {@code datasetId} at {@code size}, when
+   * the data set belongs to {@code project}.
+   */
+  public Outcome get(String project, String datasetId, String versionId, int size) {
     if (size < 1 || size > MAX_SIZE) {
       throw InvalidRequestException.of(
           InvalidRequestException.Reason.INVALID_QUERY,
           "size",
           "size must be 1 to %d, got %d".formatted(MAX_SIZE, size));
     }
-    DatasetVersion version = getDatasetVersion.get(datasetId, versionId);
+    DatasetVersion version = getDatasetVersion.get(project, datasetId, versionId);
     ImageShape shape = version.imageShape();
     if (shape.height() == size && shape.width() == size) {
       return new Outcome(

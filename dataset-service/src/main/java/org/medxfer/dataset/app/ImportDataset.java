@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import org.medxfer.common.images.LabeledImages;
 import org.medxfer.common.objectstore.ObjectStore;
 import org.medxfer.dataset.config.DatasetServiceConfig;
+import org.medxfer.dataset.domain.DatasetAccessDeniedException;
 import org.medxfer.dataset.domain.DatasetRepository;
 import org.medxfer.dataset.domain.DatasetVersion;
 import org.medxfer.dataset.domain.FileStore;
@@ -30,6 +31,7 @@ import org.medxfer.dataset.domain.RecordedRequest;
 import org.medxfer.dataset.domain.ShardKeys;
 import org.medxfer.dataset.domain.Split;
 import org.medxfer.dataset.domain.SplitInfo;
+import org.medxfer.dataset.domain.UploadKeys;
 import org.medxfer.dataset.domain.Violation;
 
 /**
@@ -37,7 +39,8 @@ import org.medxfer.dataset.domain.Violation;
  * shard per split, names the version after the sha256 of those shards, stores the shards, then
  * records the version. The same content imported again yields the existing version and stores
  * nothing; a failure after shards were stored removes them, so a version row exists only when all
- * its shards do.
+ * its shards do. Every import acts for one project: a new data set belongs to it, and another
+ * project's data set is refused before any of the file is read.
  */
 @ApplicationScoped
 public class ImportDataset {
@@ -60,9 +63,12 @@ public class ImportDataset {
     this.spool = spool;
   }
 
-  /** Refuses a request whose header is unacceptable, before any of its file is read. */
-  public void checkRequest(ImportRequest request) {
-    checkRequest(request, List.of());
+  /**
+   * Refuses a request whose header is unacceptable, or whose data set belongs to another project
+   * than {@code project}, before any of its file is read.
+   */
+  public void checkRequest(String project, ImportRequest request) {
+    checkRequest(project, request, List.of());
   }
 
   /** Starts receiving an uploaded file; the caller closes the spool. */
@@ -75,20 +81,23 @@ public class ImportDataset {
     }
   }
 
-  /** Imports an uploaded file; the file stays the caller's to close. */
-  public ImportOutcome importUpload(ImportRequest request, SpooledFile file) {
-    checkRequest(request);
-    Optional<ImportOutcome> replay = replay(request);
+  /** Imports an uploaded file for {@code project}; the file stays the caller's to close. */
+  public ImportOutcome importUpload(String project, ImportRequest request, SpooledFile file) {
+    checkRequest(project, request);
+    Optional<ImportOutcome> replay = replay(project, request);
     if (replay.isPresent()) {
       return replay.get();
     }
-    return importFile(request, file);
+    return importFile(project, request, file);
   }
 
-  /** Imports a file that is already in the object store at {@code sourceKey}. */
-  public ImportOutcome importObject(ImportRequest request, String sourceKey) {
-    checkRequest(request, sourceKeyViolations(sourceKey));
-    Optional<ImportOutcome> replay = replay(request);
+  /**
+   * Imports for {@code project} a file that is already in the object store at {@code sourceKey},
+   * which must lie under the project's {@link UploadKeys#prefix}.
+   */
+  public ImportOutcome importObject(String project, ImportRequest request, String sourceKey) {
+    checkRequest(project, request, sourceKeyViolations(project, sourceKey));
+    Optional<ImportOutcome> replay = replay(project, request);
     if (replay.isPresent()) {
       return replay.get();
     }
@@ -111,11 +120,11 @@ public class ImportDataset {
     Path local = spool.newFile("source-", ".spool");
     try (SpooledFile file = new SpooledFile(local, size, sourceKey)) {
       fileStore.download(sourceKey, local);
-      return importFile(request, file);
+      return importFile(project, request, file);
     }
   }
 
-  private void checkRequest(ImportRequest request, List<Violation> extra) {
+  private void checkRequest(String project, ImportRequest request, List<Violation> extra) {
     List<Violation> violations = new ArrayList<>(ImportRequestValidator.validate(request));
     violations.addAll(extra);
     if (!violations.isEmpty()) {
@@ -124,27 +133,47 @@ public class ImportDataset {
           "the import request is invalid: " + violations.get(0).description(),
           violations);
     }
+    requireImportable(project, request.datasetId());
   }
 
-  private static List<Violation> sourceKeyViolations(String sourceKey) {
+  /**
+   * Refuses an import into another project's data set; a data set nobody has yet is the caller's to
+   * create.
+   *
+   * @throws DatasetAccessDeniedException when the data set belongs to another project
+   */
+  private void requireImportable(String project, String datasetId) {
+    repository.findDataset(datasetId).ifPresent(dataset -> dataset.requireProject(project));
+  }
+
+  private static List<Violation> sourceKeyViolations(String project, String sourceKey) {
     if (sourceKey == null || sourceKey.isEmpty()) {
       return List.of(new Violation(Violation.FILE, "source_key is required"));
     }
     try {
       ObjectStore.checkKey(sourceKey);
-      return List.of();
     } catch (IllegalArgumentException e) {
       return List.of(new Violation(Violation.FILE, e.getMessage()));
     }
+    // Another project's uploads, and everything the platform itself stores, are not the caller's.
+    String prefix = UploadKeys.prefix(project);
+    if (!sourceKey.startsWith(prefix)) {
+      return List.of(
+          new Violation(
+              Violation.FILE,
+              "source_key '%s' must lie under %s, where this project's uploads are"
+                  .formatted(sourceKey, prefix)));
+    }
+    return List.of();
   }
 
   /** The first result of an earlier call with the same request id, if there was one. */
-  private Optional<ImportOutcome> replay(ImportRequest request) {
+  private Optional<ImportOutcome> replay(String project, ImportRequest request) {
     if (request.requestId().isEmpty()) {
       return Optional.empty();
     }
     return repository
-        .findRequest(request.requestId())
+        .findRequest(project, request.requestId())
         .map(
             recorded -> {
               if (!recorded.datasetId().equals(request.datasetId())) {
@@ -161,16 +190,22 @@ public class ImportDataset {
             });
   }
 
-  private ImportOutcome importFile(ImportRequest request, SpooledFile file) {
-    Map<Split, LabeledImages> splits = readValidated(request, file);
+  private ImportOutcome importFile(String project, ImportRequest request, SpooledFile file) {
+    Map<Split, LabeledImages> splits = readValidated(project, request, file);
     try (EncodedShards shards = EncodedShards.encode(splits, spool.path())) {
       return repository.withImportLock(
-          request.datasetId(), () -> storeVersion(request, splits, shards));
+          request.datasetId(),
+          () -> {
+            // Checked again under the lock: another project may have created the data set since.
+            requireImportable(project, request.datasetId());
+            return storeVersion(project, request, splits, shards);
+          });
     }
   }
 
   /** Reads the file and checks it against the card; a refusal marks an existing data set FAILED. */
-  private Map<Split, LabeledImages> readValidated(ImportRequest request, SpooledFile file) {
+  private Map<Split, LabeledImages> readValidated(
+      String project, ImportRequest request, SpooledFile file) {
     try {
       Map<Split, LabeledImages> splits = DatasetFileReader.read(request, file.path(), file.name());
       List<Violation> violations = DatasetContentValidator.validate(splits, request.card());
@@ -184,7 +219,10 @@ public class ImportDataset {
     } catch (InvalidRequestException e) {
       try {
         repository.markImportFailed(
-            request.datasetId(), new ImportError(e.reason().name(), e.getMessage()), now());
+            project,
+            request.datasetId(),
+            new ImportError(e.reason().name(), e.getMessage()),
+            now());
       } catch (RuntimeException markFailure) {
         // The caller needs the refusal, not the bookkeeping problem.
         e.addSuppressed(markFailure);
@@ -195,7 +233,10 @@ public class ImportDataset {
   }
 
   private ImportOutcome storeVersion(
-      ImportRequest request, Map<Split, LabeledImages> splits, EncodedShards shards) {
+      String project,
+      ImportRequest request,
+      Map<Split, LabeledImages> splits,
+      EncodedShards shards) {
     String datasetId = request.datasetId();
     String versionId = shards.versionId();
     Optional<DatasetVersion> existing = repository.findVersion(datasetId, versionId);
@@ -208,10 +249,10 @@ public class ImportDataset {
       }
       if (!request.requestId().isEmpty()) {
         repository.recordRequest(
-            request.requestId(), new RecordedRequest(datasetId, versionId, true), now());
+            project, request.requestId(), new RecordedRequest(datasetId, versionId, true), now());
       }
       // The import succeeded, so an earlier refusal no longer describes the data set.
-      repository.clearImportFailure(datasetId, now());
+      repository.clearImportFailure(project, datasetId, now());
       return new ImportOutcome(
           repository.findDataset(datasetId).orElseThrow(), existing.get(), true);
     }
@@ -224,7 +265,8 @@ public class ImportDataset {
         written.add(split.shardKey());
         fileStore.upload(split.shardKey(), shards.files().get(split.split()));
       }
-      repository.insertVersion(request.effectiveDisplayName(), version, request.requestId());
+      repository.insertVersion(
+          project, request.effectiveDisplayName(), version, request.requestId());
     } catch (RuntimeException e) {
       removeUnrecordedShards(datasetId, versionId, written, e);
       throw e;

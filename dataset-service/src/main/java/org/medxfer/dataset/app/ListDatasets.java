@@ -7,7 +7,7 @@ import org.medxfer.dataset.domain.DatasetPage;
 import org.medxfer.dataset.domain.DatasetRepository;
 import org.medxfer.dataset.domain.InvalidRequestException;
 
-/** Pages through data sets, newest first. */
+/** Pages through one project's data sets, newest first. */
 @ApplicationScoped
 public class ListDatasets {
 
@@ -24,12 +24,12 @@ public class ListDatasets {
   }
 
   /**
-   * One page.
+   * One page of {@code project}'s data sets.
    *
    * @param pageSize 0 for the default; above {@link #MAX_PAGE_SIZE} is lowered to it
    * @param after where the previous page ended
    */
-  public DatasetPage list(int pageSize, Optional<DatasetCursor> after) {
+  public DatasetPage list(String project, int pageSize, Optional<DatasetCursor> after) {
     if (pageSize < 0) {
       throw InvalidRequestException.of(
           InvalidRequestException.Reason.INVALID_QUERY,
@@ -37,6 +37,6 @@ public class ListDatasets {
           "page_size must not be negative");
     }
     int size = pageSize == 0 ? DEFAULT_PAGE_SIZE : Math.min(pageSize, MAX_PAGE_SIZE);
-    return repository.listDatasets(size, after);
+    return repository.listDatasets(project, size, after);
   }
 }

@@ -16,7 +16,6 @@ import io.grpc.reflection.v1.ServerReflectionResponse;
 import io.grpc.reflection.v1.ServiceResponse;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpClient;
@@ -44,6 +43,7 @@ import org.medxfer.common.grpc.GrpcErrors;
 import org.medxfer.common.images.ImageShardCodec;
 import org.medxfer.common.images.LabeledImages;
 import org.medxfer.common.images.MedMnistNpz;
+import org.medxfer.dataset.fixtures.DatasetInfraResource;
 import org.medxfer.dataset.fixtures.Uploads;
 import org.medxfer.proto.dataset.v1.Dataset;
 import org.medxfer.proto.dataset.v1.DatasetCard;
@@ -61,17 +61,13 @@ import org.medxfer.proto.dataset.v1.Split;
 import org.medxfer.proto.dataset.v1.SplitInfo;
 import org.medxfer.proto.dataset.v1.TaskType;
 import org.medxfer.proto.dataset.v1.UploadDatasetRequest;
-import org.medxfer.testsupport.LocalInfraResource;
 
 /**
  * The service over a real gRPC channel, against a real S3 server and PostgreSQL, with the real
  * BreastMNIST file. The tests build on each other in order, like a user's session.
  */
 @QuarkusTest
-@QuarkusTestResource(
-    value = LocalInfraResource.class,
-    initArgs = @ResourceArg(name = LocalInfraResource.PORT_BASE, value = "28110"),
-    restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = DatasetInfraResource.class, restrictToAnnotatedClass = true)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DatasetGrpcServiceTest extends DatasetServiceTestBase {
 
@@ -220,9 +216,11 @@ class DatasetGrpcServiceTest extends DatasetServiceTestBase {
   @Order(6)
   void importsAFileAlreadyInTheObjectStoreAndRetriesByRequestIdGiveTheFirstResult()
       throws Exception {
-    objectStore.put("imports/breastmnist.npz", breastMnist(), "application/zip");
+    objectStore.put("uploads/default/breastmnist.npz", breastMnist(), "application/zip");
     ImportDatasetRequest request =
-        header("breastmnist-copy", "import-1").setSourceKey("imports/breastmnist.npz").build();
+        header("breastmnist-copy", "import-1")
+            .setSourceKey("uploads/default/breastmnist.npz")
+            .build();
 
     ImportDatasetResponse first = datasets.importDataset(request);
     ImportDatasetResponse retry = datasets.importDataset(request);
@@ -429,7 +427,12 @@ class DatasetGrpcServiceTest extends DatasetServiceTestBase {
 
   @ParameterizedTest
   @Order(14)
-  @ValueSource(strings = {"../datasets/breastmnist/train.shard", "/imports/breastmnist.npz"})
+  @ValueSource(
+      strings = {
+        "../datasets/breastmnist/train.shard",
+        "/uploads/default/breastmnist.npz",
+        "uploads/default/../other/breastmnist.npz"
+      })
   void aSourceKeyThatEscapesItsPrefixIsRefusedNamingTheField(String key) {
     ImportDatasetRequest request = header("escape", "").setSourceKey(key).build();
 
@@ -448,7 +451,7 @@ class DatasetGrpcServiceTest extends DatasetServiceTestBase {
   @Order(14)
   void anImportOfAMissingObjectNamesTheSourceKey() {
     ImportDatasetRequest request =
-        header("missing", "").setSourceKey("imports/no-such-file.npz").build();
+        header("missing", "").setSourceKey("uploads/default/no-such-file.npz").build();
 
     assertThatThrownBy(() -> datasets.importDataset(request))
         .isInstanceOfSatisfying(
@@ -462,7 +465,7 @@ class DatasetGrpcServiceTest extends DatasetServiceTestBase {
                   .satisfies(
                       v -> {
                         assertThat(v.getField()).isEqualTo("source_key");
-                        assertThat(v.getDescription()).contains("imports/no-such-file.npz");
+                        assertThat(v.getDescription()).contains("uploads/default/no-such-file.npz");
                       });
             });
   }

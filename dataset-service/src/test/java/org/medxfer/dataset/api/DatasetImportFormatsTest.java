@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +21,7 @@ import org.medxfer.common.images.ImageShardCodec;
 import org.medxfer.common.images.LabeledImages;
 import org.medxfer.common.images.MedMnistNpz;
 import org.medxfer.dataset.fixtures.Archives;
+import org.medxfer.dataset.fixtures.DatasetInfraResource;
 import org.medxfer.dataset.fixtures.TestImages;
 import org.medxfer.dataset.fixtures.Uploads;
 import org.medxfer.proto.dataset.v1.DatasetCard;
@@ -35,7 +35,6 @@ import org.medxfer.proto.dataset.v1.Split;
 import org.medxfer.proto.dataset.v1.SplitInfo;
 import org.medxfer.proto.dataset.v1.SplitPlan;
 import org.medxfer.proto.dataset.v1.TaskType;
-import org.medxfer.testsupport.LocalInfraResource;
 
 /**
  * Every import format on the real service, S3 server and PostgreSQL, with the shipped files: the
@@ -43,10 +42,7 @@ import org.medxfer.testsupport.LocalInfraResource;
  * folder; and each kind of bad input, refused by name with nothing left behind.
  */
 @QuarkusTest
-@QuarkusTestResource(
-    value = LocalInfraResource.class,
-    initArgs = @ResourceArg(name = LocalInfraResource.PORT_BASE, value = "28110"),
-    restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = DatasetInfraResource.class, restrictToAnnotatedClass = true)
 class DatasetImportFormatsTest extends DatasetServiceTestBase {
 
   private static final List<String> BREAST_CLASSES = List.of("malignant", "normal_or_benign");
@@ -104,7 +100,7 @@ class DatasetImportFormatsTest extends DatasetServiceTestBase {
   @Test
   void theCifarSubsetImportsFromTheObjectStoreAsANaturalImageSourceSet() {
     objectStore.put(
-        "incoming/cifar10_small.npz",
+        "uploads/default/cifar10_small.npz",
         Archives.shipped("natural/cifar10_small.npz"),
         "application/octet-stream");
     String[] classes = {
@@ -117,7 +113,7 @@ class DatasetImportFormatsTest extends DatasetServiceTestBase {
                         "cifar10-small",
                         DatasetFormat.DATASET_FORMAT_MEDMNIST_NPZ,
                         card("natural", TaskType.TASK_TYPE_MULTI_CLASS, classes))
-                    .setSourceKey("incoming/cifar10_small.npz")
+                    .setSourceKey("uploads/default/cifar10_small.npz")
                     .build())
             .getVersion();
 
@@ -160,9 +156,9 @@ class DatasetImportFormatsTest extends DatasetServiceTestBase {
             .setFileName("breast-folder.zip");
 
     ImportDatasetResponse uploaded = Uploads.upload(channel, header, zip);
-    objectStore.put("incoming/breast-folder.zip", zip, "application/zip");
+    objectStore.put("uploads/default/breast-folder.zip", zip, "application/zip");
     ImportDatasetResponse imported =
-        datasets.importDataset(header.setSourceKey("incoming/breast-folder.zip").build());
+        datasets.importDataset(header.setSourceKey("uploads/default/breast-folder.zip").build());
 
     assertThat(uploaded.getAlreadyExisted()).isFalse();
     assertThat(imported.getAlreadyExisted()).isTrue();

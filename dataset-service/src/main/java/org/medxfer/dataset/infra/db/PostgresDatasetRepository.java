@@ -40,7 +40,7 @@ public class PostgresDatasetRepository implements DatasetRepository {
   private static final int IMPORT_LOCK_NAMESPACE = 0x6d78_6473; // "mxds"
 
   private static final String DATASET_COLUMNS =
-      "dataset_id, display_name, state, create_time, update_time, modality, task_type,"
+      "dataset_id, project, display_name, state, create_time, update_time, modality, task_type,"
           + " class_names, license, source, latest_version_id, error_reason, error_message";
 
   private final DataSource dataSource;
@@ -198,18 +198,19 @@ public class PostgresDatasetRepository implements DatasetRepository {
   }
 
   @Override
-  public DatasetPage listDatasets(int pageSize, Optional<DatasetCursor> after) {
+  public DatasetPage listDatasets(String project, int pageSize, Optional<DatasetCursor> after) {
     return query(
-        "list datasets",
+        "list datasets of a project",
         connection -> {
           String sql =
               "SELECT "
                   + DATASET_COLUMNS
-                  + " FROM datasets.datasets"
-                  + (after.isPresent() ? " WHERE (create_time, dataset_id) < (?, ?)" : "")
+                  + " FROM datasets.datasets WHERE project = ?"
+                  + (after.isPresent() ? " AND (create_time, dataset_id) < (?, ?)" : "")
                   + " ORDER BY create_time DESC, dataset_id DESC LIMIT ?";
           try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            int parameter = 1;
+            statement.setString(1, project);
+            int parameter = 2;
             if (after.isPresent()) {
               statement.setObject(parameter++, timestamp(after.get().createTime()));
               statement.setString(parameter++, after.get().datasetId());
@@ -234,15 +235,16 @@ public class PostgresDatasetRepository implements DatasetRepository {
   }
 
   @Override
-  public Optional<RecordedRequest> findRequest(String requestId) {
+  public Optional<RecordedRequest> findRequest(String project, String requestId) {
     return query(
         "find import request",
         connection -> {
           try (PreparedStatement statement =
               connection.prepareStatement(
                   "SELECT dataset_id, version_id, already_existed FROM datasets.import_requests"
-                      + " WHERE request_id = ?")) {
-            statement.setString(1, requestId);
+                      + " WHERE project = ? AND request_id = ?")) {
+            statement.setString(1, project);
+            statement.setString(2, requestId);
             try (ResultSet row = statement.executeQuery()) {
               return row.next()
                   ? Optional.of(
@@ -257,38 +259,40 @@ public class PostgresDatasetRepository implements DatasetRepository {
   }
 
   @Override
-  public void recordRequest(String requestId, RecordedRequest outcome, Instant at) {
+  public void recordRequest(String project, String requestId, RecordedRequest outcome, Instant at) {
     query(
         "record import request",
         connection -> {
-          insertRequest(connection, requestId, outcome, at);
+          insertRequest(connection, project, requestId, outcome, at);
           return null;
         });
   }
 
   private static void insertRequest(
-      Connection connection, String requestId, RecordedRequest outcome, Instant at)
+      Connection connection, String project, String requestId, RecordedRequest outcome, Instant at)
       throws SQLException {
     try (PreparedStatement statement =
         connection.prepareStatement(
             "INSERT INTO datasets.import_requests"
-                + " (request_id, dataset_id, version_id, already_existed, create_time)"
-                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (request_id) DO NOTHING")) {
-      statement.setString(1, requestId);
-      statement.setString(2, outcome.datasetId());
-      statement.setString(3, outcome.versionId());
-      statement.setBoolean(4, outcome.alreadyExisted());
-      statement.setObject(5, timestamp(at));
+                + " (project, request_id, dataset_id, version_id, already_existed, create_time)"
+                + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (project, request_id) DO NOTHING")) {
+      statement.setString(1, project);
+      statement.setString(2, requestId);
+      statement.setString(3, outcome.datasetId());
+      statement.setString(4, outcome.versionId());
+      statement.setBoolean(5, outcome.alreadyExisted());
+      statement.setObject(6, timestamp(at));
       statement.executeUpdate();
     }
   }
 
   @Override
-  public void insertVersion(String displayName, DatasetVersion version, String requestId) {
+  public void insertVersion(
+      String project, String displayName, DatasetVersion version, String requestId) {
     inTransaction(
         "record datasets/" + version.datasetId() + "/versions/" + version.versionId(),
         connection -> {
-          upsertDataset(connection, displayName, version);
+          upsertDataset(connection, project, displayName, version);
           insertVersionRow(connection, version);
           for (SplitInfo split : version.splits()) {
             insertSplit(connection, version, split);
@@ -296,6 +300,7 @@ public class PostgresDatasetRepository implements DatasetRepository {
           if (!requestId.isEmpty()) {
             insertRequest(
                 connection,
+                project,
                 requestId,
                 new RecordedRequest(version.datasetId(), version.versionId(), false),
                 version.createTime());
@@ -304,14 +309,15 @@ public class PostgresDatasetRepository implements DatasetRepository {
         });
   }
 
-  private static void upsertDataset(Connection connection, String displayName, DatasetVersion v)
+  private static void upsertDataset(
+      Connection connection, String project, String displayName, DatasetVersion v)
       throws SQLException {
     DatasetCard card = v.card();
     try (PreparedStatement statement =
         connection.prepareStatement(
             "INSERT INTO datasets.datasets ("
                 + DATASET_COLUMNS
-                + ") VALUES (?, ?, 'READY', ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)"
+                + ") VALUES (?, ?, ?, 'READY', ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)"
                 + " ON CONFLICT (dataset_id) DO UPDATE SET display_name = EXCLUDED.display_name,"
                 + " state = 'READY', update_time = EXCLUDED.update_time,"
                 + " modality = EXCLUDED.modality, task_type = EXCLUDED.task_type,"
@@ -319,15 +325,16 @@ public class PostgresDatasetRepository implements DatasetRepository {
                 + " source = EXCLUDED.source, latest_version_id = EXCLUDED.latest_version_id,"
                 + " error_reason = NULL, error_message = NULL")) {
       statement.setString(1, v.datasetId());
-      statement.setString(2, displayName);
-      statement.setObject(3, timestamp(v.createTime()));
+      statement.setString(2, project);
+      statement.setString(3, displayName);
       statement.setObject(4, timestamp(v.createTime()));
-      statement.setString(5, card.modality());
-      statement.setString(6, card.taskType().name());
-      statement.setArray(7, textArray(connection, card.classNames()));
-      statement.setString(8, card.license());
-      statement.setString(9, card.source());
-      statement.setString(10, v.versionId());
+      statement.setObject(5, timestamp(v.createTime()));
+      statement.setString(6, card.modality());
+      statement.setString(7, card.taskType().name());
+      statement.setArray(8, textArray(connection, card.classNames()));
+      statement.setString(9, card.license());
+      statement.setString(10, card.source());
+      statement.setString(11, v.versionId());
       statement.executeUpdate();
     }
   }
@@ -398,18 +405,19 @@ public class PostgresDatasetRepository implements DatasetRepository {
   }
 
   @Override
-  public void markImportFailed(String datasetId, ImportError error, Instant at) {
+  public void markImportFailed(String project, String datasetId, ImportError error, Instant at) {
     query(
         "mark datasets/" + datasetId + " failed",
         connection -> {
           try (PreparedStatement statement =
               connection.prepareStatement(
                   "UPDATE datasets.datasets SET state = 'FAILED', error_reason = ?,"
-                      + " error_message = ?, update_time = ? WHERE dataset_id = ?")) {
+                      + " error_message = ?, update_time = ? WHERE dataset_id = ? AND project = ?")) {
             statement.setString(1, error.reason());
             statement.setString(2, error.message());
             statement.setObject(3, timestamp(at));
             statement.setString(4, datasetId);
+            statement.setString(5, project);
             statement.executeUpdate();
           }
           return null;
@@ -417,7 +425,7 @@ public class PostgresDatasetRepository implements DatasetRepository {
   }
 
   @Override
-  public void clearImportFailure(String datasetId, Instant at) {
+  public void clearImportFailure(String project, String datasetId, Instant at) {
     query(
         "mark datasets/" + datasetId + " ready",
         connection -> {
@@ -425,9 +433,10 @@ public class PostgresDatasetRepository implements DatasetRepository {
               connection.prepareStatement(
                   "UPDATE datasets.datasets SET state = 'READY', error_reason = NULL,"
                       + " error_message = NULL, update_time = ?"
-                      + " WHERE dataset_id = ? AND state = 'FAILED'")) {
+                      + " WHERE dataset_id = ? AND project = ? AND state = 'FAILED'")) {
             statement.setObject(1, timestamp(at));
             statement.setString(2, datasetId);
+            statement.setString(3, project);
             statement.executeUpdate();
           }
           return null;
@@ -508,6 +517,7 @@ public class PostgresDatasetRepository implements DatasetRepository {
     String errorReason = row.getString("error_reason");
     return new Dataset(
         row.getString("dataset_id"),
+        row.getString("project"),
         row.getString("display_name"),
         DatasetState.valueOf(row.getString("state")),
         instant(row, "create_time"),
