@@ -35,6 +35,14 @@ public final class BearerTokens {
   /** The {@code aud} of tokens that one medxfer service sends another. */
   public static final String INTERNAL_AUDIENCE = "medxfer-internal";
 
+  /**
+   * What a project may be called: one path segment. Projects name object-store prefixes ({@code
+   * uploads/{project}/}), so a {@code /} would let project {@code a} reach into project {@code
+   * a/b}'s.
+   */
+  public static final java.util.regex.Pattern PROJECT_NAME =
+      java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Base64.Encoder URL_ENCODER = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder URL_DECODER = Base64.getUrlDecoder();
@@ -157,6 +165,11 @@ public final class BearerTokens {
     String project = claims.path(PROJECT_CLAIM).asText("");
     if (subject.isBlank() || project.isBlank()) {
       throw new InvalidTokenException("the token lacks a sub or project claim");
+    }
+    if (!PROJECT_NAME.matcher(project).matches()) {
+      throw new InvalidTokenException(
+          "the token's project claim is not a project name (letters, digits, '.', '_', '-';"
+              + " at most 63)");
     }
     return new Caller(subject, project);
   }

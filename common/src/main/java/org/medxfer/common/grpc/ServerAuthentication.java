@@ -73,7 +73,7 @@ public final class ServerAuthentication {
             () ->
                 new IllegalStateException(
                     property
-                        + " is not set: the RSA key that verifies "
+                        + " is not set: the RSA key (PEM or Base64 DER) that verifies "
                         + verifies
                         + " ("
                         + ENABLED_PROPERTY

@@ -91,4 +91,16 @@ class BearerTokensTest {
         .isInstanceOf(InvalidTokenException.class)
         .hasMessageContaining("RS256");
   }
+
+  @Test
+  void aProjectThatIsNotOnePathSegmentIsRefused() {
+    for (String project : new String[] {"a/b", "../x", ".hidden", "a b"}) {
+      String token = BearerTokens.issue(KEYS.getPrivate(), "alice", project, NOW.plusSeconds(60));
+
+      assertThatThrownBy(() -> BearerTokens.verify(KEYS.getPublic(), token, NOW))
+          .as(project)
+          .isInstanceOf(InvalidTokenException.class)
+          .hasMessageContaining("project");
+    }
+  }
 }
