@@ -1,0 +1,149 @@
+package org.medxfer.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.medxfer.localstack.Component;
+import org.medxfer.proto.study.v1.Trial;
+import org.medxfer.proto.study.v1.TrialState;
+import org.medxfer.systemtests.OtlpTraceReceiver.ReceivedSpan;
+
+/**
+ * One trial's OpenTelemetry trace, as a collector receives it from the running services: it starts
+ * at the gateway's CreateStudy call, crosses Kafka to the trainer that trains the trial, and
+ * crosses Kafka again to the evaluator that records its result.
+ */
+@Timeout(600)
+@ExtendWith(SystemStackExtension.class)
+class TraceIT {
+
+  /** The span attribute naming the trial ({@code common/.../telemetry/TrialScope}). */
+  private static final String TRIAL_ATTRIBUTE = "medxfer.trial";
+
+  // The exporters flush every 200 ms; a slow machine may take a few seconds more.
+  private static final long SPAN_WAIT_NANOS = 60_000_000_000L;
+
+  private static SystemStack system;
+
+  @BeforeAll
+  static void useTheSharedStack(SystemStack shared) {
+    system = shared;
+  }
+
+  @Test
+  void oneTraceFollowsATrialFromTheGatewayThroughKafkaToTrainerAndEvaluator() {
+    Trial trial = system.tinyTrial();
+    assertThat(trial.getState()).isEqualTo(TrialState.TRIAL_STATE_SUCCEEDED);
+    Predicate<ReceivedSpan> ofTrial =
+        span -> trial.getName().equals(span.attributes().get(TRIAL_ATTRIBUTE));
+
+    List<ReceivedSpan> spans =
+        awaitSpans(
+            received ->
+                received.stream().anyMatch(ofTrial.and(from(Component.TRAINER_SERVICE)))
+                    && received.stream().anyMatch(ofTrial.and(from(Component.EVALUATOR_SERVICE))));
+    System.out.println("[trace] spans received, by service: " + countByService(spans));
+
+    ReceivedSpan training =
+        spans.stream()
+            .filter(ofTrial.and(from(Component.TRAINER_SERVICE)))
+            .filter(span -> span.name().equals("train trial"))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new AssertionError(
+                        "the trainer exported no 'train trial' span of " + trial.getName()));
+    String traceId = training.traceId();
+    List<ReceivedSpan> trace =
+        spans.stream().filter(span -> span.traceId().equals(traceId)).toList();
+    System.out.println(
+        "[trace] trace " + traceId + " of " + trial.getName() + ": " + countByService(trace));
+    trace.forEach(
+        span ->
+            System.out.printf(
+                "[trace]   %s %s %s span=%s parent=%s%n",
+                span.service(), span.kind(), span.name(), span.spanId(), span.parentSpanId()));
+    List<ReceivedSpan> evaluatorSpansOfTrial =
+        spans.stream().filter(ofTrial.and(from(Component.EVALUATOR_SERVICE))).toList();
+    evaluatorSpansOfTrial.forEach(
+        span ->
+            System.out.printf(
+                "[trace] evaluator span of the trial: trace=%s parent=%s%n",
+                span.traceId(), span.parentSpanId()));
+
+    // Hop 1: gateway -> medxfer.trial-assignments -> trainer.
+    assertThat(trace)
+        .as(
+            "hop gateway -> Kafka -> trainer: the trainer's span (parent %s) continues a gateway"
+                + " trace",
+            training.parentSpanId().isEmpty() ? "none: a new trace" : training.parentSpanId())
+        .anyMatch(from(Component.GATEWAY));
+    assertThat(trace)
+        .as("the gateway's CreateStudy call is in the trial's trace")
+        .anyMatch(
+            from(Component.GATEWAY).and(span -> span.name().endsWith("StudyService/CreateStudy")));
+
+    // Hop 2: trainer -> medxfer.trial-events -> evaluator.
+    assertThat(evaluatorSpansOfTrial)
+        .as(
+            "hop trainer -> Kafka -> evaluator: the evaluator's spans of the trial are in trace %s",
+            traceId)
+        .isNotEmpty()
+        .allMatch(span -> span.traceId().equals(traceId));
+
+    assertThat(countByService(trace).keySet())
+        .as("services with spans in trace %s", traceId)
+        .contains(
+            serviceName(Component.GATEWAY),
+            serviceName(Component.TRAINER_SERVICE),
+            serviceName(Component.EVALUATOR_SERVICE));
+  }
+
+  /**
+   * The OpenTelemetry {@code service.name} of a service: Quarkus takes it from {@code
+   * quarkus.application.name}, which defaults to the module's artifact id.
+   */
+  static String serviceName(Component service) {
+    return "medxfer-" + service.id();
+  }
+
+  private static Predicate<ReceivedSpan> from(Component service) {
+    return span -> span.service().equals(serviceName(service));
+  }
+
+  private static Map<String, Long> countByService(List<ReceivedSpan> spans) {
+    return spans.stream()
+        .collect(Collectors.groupingBy(ReceivedSpan::service, TreeMap::new, Collectors.counting()));
+  }
+
+  /** The spans received once {@code done} holds for them, or at the deadline. */
+  private static List<ReceivedSpan> awaitSpans(Predicate<List<ReceivedSpan>> done) {
+    long deadline = System.nanoTime() + SPAN_WAIT_NANOS;
+    while (true) {
+      List<ReceivedSpan> spans = system.traces().spans();
+      if (done.test(spans) || System.nanoTime() > deadline) {
+        // One more flush interval, so spans that end just after the awaited ones arrive too.
+        sleep(1_000);
+        return system.traces().spans();
+      }
+      sleep(250);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
