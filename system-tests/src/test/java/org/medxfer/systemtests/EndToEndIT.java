@@ -21,7 +21,6 @@ import org.medxfer.cli.client.StudyRunner;
 import org.medxfer.common.grpc.GrpcErrors;
 import org.medxfer.localstack.Component;
 import org.medxfer.localstack.RunningStack;
-import org.medxfer.proto.evaluation.v1.GetTrialMetricsRequest;
 import org.medxfer.proto.evaluation.v1.TrialMetrics;
 import org.medxfer.proto.study.v1.ListTrialsRequest;
 import org.medxfer.proto.study.v1.Study;
@@ -72,7 +71,7 @@ class EndToEndIT {
     assertThat(trial.getState()).isEqualTo(TrialState.TRIAL_STATE_SUCCEEDED);
     assertThat(trial.getPredictionsKey()).isNotEmpty();
 
-    TrialMetrics metrics = awaitMetrics(trial.getName());
+    TrialMetrics metrics = system.awaitMetrics(trial.getName());
     double storedAuc = storedAucInPostgres(trial.getName());
     TestPredictions predictions =
         TestPredictions.parseFrom(system.objectStore().get(trial.getPredictionsKey()));
@@ -155,28 +154,6 @@ class EndToEndIT {
 
   private static Study create(String studyFile) {
     return system.createStudy(studyFile);
-  }
-
-  private static TrialMetrics awaitMetrics(String trialName) {
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    while (true) {
-      try {
-        return clients
-            .evaluation()
-            .getTrialMetrics(
-                GetTrialMetricsRequest.newBuilder().setName(trialName + "/metrics").build());
-      } catch (StatusRuntimeException e) {
-        if (e.getStatus().getCode() != Status.Code.NOT_FOUND || System.nanoTime() > deadline) {
-          throw e;
-        }
-      }
-      try {
-        Thread.sleep(250);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
   }
 
   private static double storedAucInPostgres(String trialName) throws SQLException {

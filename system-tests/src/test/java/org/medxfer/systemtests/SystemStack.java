@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -32,6 +34,8 @@ import org.medxfer.localstack.StackPorts;
 import org.medxfer.proto.dataset.v1.DatasetFormat;
 import org.medxfer.proto.dataset.v1.ImportDatasetRequest;
 import org.medxfer.proto.dataset.v1.ImportDatasetResponse;
+import org.medxfer.proto.evaluation.v1.GetTrialMetricsRequest;
+import org.medxfer.proto.evaluation.v1.TrialMetrics;
 import org.medxfer.proto.study.v1.CreateStudyRequest;
 import org.medxfer.proto.study.v1.ListTrialsRequest;
 import org.medxfer.proto.study.v1.Study;
@@ -235,6 +239,32 @@ final class SystemStack implements AutoCloseable {
               .getTrials(0);
     }
     return tinyTrial;
+  }
+
+  /**
+   * The trial's metrics, once the evaluator has recorded them (it does so shortly after the
+   * trainer).
+   */
+  TrialMetrics awaitMetrics(String trialName) {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (true) {
+      try {
+        return clients
+            .evaluation()
+            .getTrialMetrics(
+                GetTrialMetricsRequest.newBuilder().setName(trialName + "/metrics").build());
+      } catch (StatusRuntimeException e) {
+        if (e.getStatus().getCode() != Status.Code.NOT_FOUND || System.nanoTime() > deadline) {
+          throw e;
+        }
+      }
+      try {
+        Thread.sleep(250);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
   }
 
   Study createStudy(String studyFile) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -42,6 +43,8 @@ class TraceIT {
   void oneTraceFollowsATrialFromTheGatewayThroughKafkaToTrainerAndEvaluator() {
     Trial trial = system.tinyTrial();
     assertThat(trial.getState()).isEqualTo(TrialState.TRIAL_STATE_SUCCEEDED);
+    // The evaluator's last span of the trial ends once it has stored the trial's metrics.
+    system.awaitMetrics(trial.getName());
     Predicate<ReceivedSpan> ofTrial =
         span -> trial.getName().equals(span.attributes().get(TRIAL_ATTRIBUTE));
 
@@ -73,31 +76,35 @@ class TraceIT {
                 span.service(), span.kind(), span.name(), span.spanId(), span.parentSpanId()));
     List<ReceivedSpan> evaluatorSpansOfTrial =
         spans.stream().filter(ofTrial.and(from(Component.EVALUATOR_SERVICE))).toList();
+    System.out.println("[trace] evaluator spans of the trial: " + evaluatorSpansOfTrial.size());
     evaluatorSpansOfTrial.forEach(
         span ->
             System.out.printf(
                 "[trace] evaluator span of the trial: trace=%s parent=%s%n",
                 span.traceId(), span.parentSpanId()));
 
-    // Hop 1: gateway -> medxfer.trial-assignments -> trainer.
+    // Hop 1: gateway -> medxfer.trial-assignments -> trainer. The assignment is sent inside the
+    // gateway's CreateStudy call, so the training span's parent is one of the gateway's spans.
     assertThat(trace)
-        .as(
-            "hop gateway -> Kafka -> trainer: the trainer's span (parent %s) continues a gateway"
-                + " trace",
-            training.parentSpanId().isEmpty() ? "none: a new trace" : training.parentSpanId())
-        .anyMatch(from(Component.GATEWAY));
-    assertThat(trace)
-        .as("the gateway's CreateStudy call is in the trial's trace")
+        .as("the gateway's CreateStudy call is in the trial's trace %s", traceId)
         .anyMatch(
             from(Component.GATEWAY).and(span -> span.name().endsWith("StudyService/CreateStudy")));
+    assertThat(spanIds(trace, Component.GATEWAY))
+        .as(
+            "hop gateway -> Kafka -> trainer: the parent (%s) of the trainer's span is a gateway span",
+            training.parentSpanId().isEmpty() ? "none: a new trace" : training.parentSpanId())
+        .contains(training.parentSpanId());
 
-    // Hop 2: trainer -> medxfer.trial-events -> evaluator.
+    // Hop 2: trainer -> medxfer.trial-events -> evaluator. Each event is sent while the training
+    // span is current, so every evaluator span of the trial is its child.
     assertThat(evaluatorSpansOfTrial)
         .as(
-            "hop trainer -> Kafka -> evaluator: the evaluator's spans of the trial are in trace %s",
+            "hop trainer -> Kafka -> evaluator: the evaluator's spans of the trial are children of"
+                + " trainer spans in trace %s",
             traceId)
         .isNotEmpty()
-        .allMatch(span -> span.traceId().equals(traceId));
+        .allMatch(span -> span.traceId().equals(traceId))
+        .allMatch(span -> spanIds(trace, Component.TRAINER_SERVICE).contains(span.parentSpanId()));
 
     assertThat(countByService(trace).keySet())
         .as("services with spans in trace %s", traceId)
@@ -117,6 +124,13 @@ class TraceIT {
 
   private static Predicate<ReceivedSpan> from(Component service) {
     return span -> span.service().equals(serviceName(service));
+  }
+
+  private static Set<String> spanIds(List<ReceivedSpan> spans, Component service) {
+    return spans.stream()
+        .filter(from(service))
+        .map(ReceivedSpan::spanId)
+        .collect(Collectors.toSet());
   }
 
   private static Map<String, Long> countByService(List<ReceivedSpan> spans) {
