@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,8 +23,10 @@ import org.medxfer.proto.study.v1.TrialState;
  * No secret is ever logged: after the stack has imported a data set and trained a trial, no log it
  * wrote (Kafka, s3proxy, PostgreSQL, each service) nor any line it printed holds a secret it was
  * given, a bearer token, or private key text. A finding names the file, the line number and what
- * was found, never the secret itself.
+ * was found, never the secret itself. It runs after every other class that shares the stack, so
+ * their calls (tokens refused included) are in the logs it reads.
  */
+@Order(Integer.MAX_VALUE)
 @Timeout(600)
 @ExtendWith(SystemStackExtension.class)
 class NoSecretInLogsIT {
