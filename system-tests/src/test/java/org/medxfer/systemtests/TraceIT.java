@@ -52,7 +52,8 @@ class TraceIT {
         awaitSpans(
             received ->
                 received.stream().anyMatch(ofTrial.and(from(Component.TRAINER_SERVICE)))
-                    && received.stream().anyMatch(ofTrial.and(from(Component.EVALUATOR_SERVICE))));
+                    && received.stream().anyMatch(ofTrial.and(from(Component.EVALUATOR_SERVICE))),
+            ofTrial);
     System.out.println("[trace] spans received, by service: " + countByService(spans));
 
     ReceivedSpan training =
@@ -138,15 +139,26 @@ class TraceIT {
         .collect(Collectors.groupingBy(ReceivedSpan::service, TreeMap::new, Collectors.counting()));
   }
 
-  /** The spans received once {@code done} holds for them, or at the deadline. */
-  private static List<ReceivedSpan> awaitSpans(Predicate<List<ReceivedSpan>> done) {
+  /**
+   * The spans received once {@code done} holds for them and no new span of {@code relevant} has
+   * come for two seconds (ten flush intervals), so the spans that end last arrive too; or those
+   * received by the deadline.
+   */
+  private static List<ReceivedSpan> awaitSpans(
+      Predicate<List<ReceivedSpan>> done, Predicate<ReceivedSpan> relevant) {
     long deadline = System.nanoTime() + SPAN_WAIT_NANOS;
+    long seen = -1;
+    long quietSince = System.nanoTime();
     while (true) {
       List<ReceivedSpan> spans = system.traces().spans();
-      if (done.test(spans) || System.nanoTime() > deadline) {
-        // One more flush interval, so spans that end just after the awaited ones arrive too.
-        sleep(1_000);
-        return system.traces().spans();
+      long count = spans.stream().filter(relevant).count();
+      if (count != seen) {
+        seen = count;
+        quietSince = System.nanoTime();
+      }
+      boolean quiet = System.nanoTime() - quietSince > 2_000_000_000L;
+      if ((done.test(spans) && quiet) || System.nanoTime() > deadline) {
+        return spans;
       }
       sleep(250);
     }
