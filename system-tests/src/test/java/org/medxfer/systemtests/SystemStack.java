@@ -6,10 +6,14 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.medxfer.cli.client.DatasetUploader;
 import org.medxfer.cli.client.Endpoint;
 import org.medxfer.cli.client.Endpoints;
@@ -90,6 +95,8 @@ final class SystemStack implements AutoCloseable {
 
   static SystemStack start() {
     Path home = Path.of(System.getProperty("medxfer.home", "..")).toAbsolutePath().normalize();
+    Path stateDir = home.resolve("system-tests/target/stack");
+    startFromNothing(stateDir);
     OtlpTraceReceiver traces = OtlpTraceReceiver.start();
     Map<String, String> launchSecrets = new ConcurrentHashMap<>();
     List<String> progress = new CopyOnWriteArrayList<>();
@@ -98,7 +105,7 @@ final class SystemStack implements AutoCloseable {
       stack =
           LocalStack.start(
               StackOptions.builder(home)
-                  .stateDir(home.resolve("system-tests/target/stack"))
+                  .stateDir(stateDir)
                   .ports(StackPorts.fromBase(PORT_BASE))
                   .allServices()
                   .customizeService(
@@ -133,13 +140,28 @@ final class SystemStack implements AutoCloseable {
     return system;
   }
 
+  /**
+   * Removes what an earlier run left in the state dir, after stopping its processes should a
+   * crashed run have left them: a database migrated by other code (an edited migration fails
+   * Flyway's validation), old topics and old logs would make this run fail or read stale data.
+   */
+  private static void startFromNothing(Path stateDir) {
+    LocalStack.stop(stateDir);
+    if (!Files.exists(stateDir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(stateDir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot empty " + stateDir, e);
+    }
+  }
+
   /** The stack itself: ports, database and object store credentials, log files. */
   RunningStack stack() {
     return stack;
-  }
-
-  Path home() {
-    return home;
   }
 
   /** The spans the services exported so far. */
