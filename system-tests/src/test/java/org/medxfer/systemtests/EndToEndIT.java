@@ -7,38 +7,21 @@ import com.google.rpc.BadRequest;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.medxfer.cli.client.DatasetUploader;
-import org.medxfer.cli.client.Endpoint;
-import org.medxfer.cli.client.Endpoints;
-import org.medxfer.cli.client.KnownDatasets;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.medxfer.cli.client.MedxferClients;
 import org.medxfer.cli.client.StudyRunner;
 import org.medxfer.common.grpc.GrpcErrors;
-import org.medxfer.common.objectstore.ObjectStore;
-import org.medxfer.common.objectstore.ObjectStoreSettings;
 import org.medxfer.localstack.Component;
-import org.medxfer.localstack.LocalStack;
 import org.medxfer.localstack.RunningStack;
-import org.medxfer.localstack.StackOptions;
-import org.medxfer.localstack.StackPorts;
-import org.medxfer.proto.dataset.v1.DatasetFormat;
-import org.medxfer.proto.dataset.v1.ImportDatasetRequest;
-import org.medxfer.proto.dataset.v1.ImportDatasetResponse;
-import org.medxfer.proto.evaluation.v1.GetTrialMetricsRequest;
 import org.medxfer.proto.evaluation.v1.TrialMetrics;
-import org.medxfer.proto.study.v1.CreateStudyRequest;
 import org.medxfer.proto.study.v1.ListTrialsRequest;
 import org.medxfer.proto.study.v1.Study;
 import org.medxfer.proto.study.v1.StudyState;
@@ -48,55 +31,18 @@ import org.medxfer.proto.trial.v1.TestPredictions;
 
 /** The whole system, each service its own process, on the real local stack. */
 @Timeout(600)
+@ExtendWith(SystemStackExtension.class)
 class EndToEndIT {
 
-  // A port range of its own, so the tests can run beside a developer's `./medxfer up`.
-  private static final int PORT_BASE = 28080;
-  private static final String DATASET = "breastmnist";
-
+  private static SystemStack system;
   private static RunningStack stack;
   private static MedxferClients clients;
 
   @BeforeAll
-  static void startStackAndImportBreastMnist() {
-    Path home = Path.of(System.getProperty("medxfer.home", "..")).toAbsolutePath().normalize();
-    stack =
-        LocalStack.start(
-            StackOptions.builder(home)
-                .stateDir(home.resolve("system-tests/target/stack"))
-                .ports(StackPorts.fromBase(PORT_BASE))
-                .allServices()
-                .progress(line -> System.out.println("[stack] " + line))
-                .build());
-    clients =
-        new MedxferClients(
-            new Endpoints(
-                local(Component.GATEWAY),
-                local(Component.DATASET_SERVICE),
-                local(Component.EVALUATOR_SERVICE)));
-    KnownDatasets.Known breast = KnownDatasets.find(DATASET).orElseThrow();
-    ImportDatasetResponse imported =
-        DatasetUploader.upload(
-            clients.datasetsAsync(),
-            ImportDatasetRequest.newBuilder()
-                .setDatasetId(DATASET)
-                .setRequestId(UUID.randomUUID().toString())
-                .setFormat(DatasetFormat.DATASET_FORMAT_MEDMNIST_NPZ)
-                .setDisplayName(breast.displayName())
-                .setCard(breast.card())
-                .build(),
-            home.resolve("data/medmnist/breastmnist.npz"));
-    assertThat(imported.getVersion().getSplitsList()).hasSize(3);
-  }
-
-  @AfterAll
-  static void stopStack() {
-    if (clients != null) {
-      clients.close();
-    }
-    if (stack != null) {
-      stack.close();
-    }
+  static void useTheSharedStack(SystemStack shared) {
+    system = shared;
+    stack = shared.stack();
+    clients = shared.clients();
   }
 
   @Test
@@ -125,10 +71,10 @@ class EndToEndIT {
     assertThat(trial.getState()).isEqualTo(TrialState.TRIAL_STATE_SUCCEEDED);
     assertThat(trial.getPredictionsKey()).isNotEmpty();
 
-    TrialMetrics metrics = awaitMetrics(trial.getName());
+    TrialMetrics metrics = system.awaitMetrics(trial.getName());
     double storedAuc = storedAucInPostgres(trial.getName());
     TestPredictions predictions =
-        TestPredictions.parseFrom(objectStore().get(trial.getPredictionsKey()));
+        TestPredictions.parseFrom(system.objectStore().get(trial.getPredictionsKey()));
     double recomputedAuc = PairwiseAuc.binary(predictions);
 
     assertThat(predictions.getLabelsCount()).isEqualTo(156);
@@ -207,35 +153,7 @@ class EndToEndIT {
   }
 
   private static Study create(String studyFile) {
-    return clients
-        .studies()
-        .createStudy(
-            CreateStudyRequest.newBuilder()
-                .setRequestId(UUID.randomUUID().toString())
-                .setStudyFile(studyFile)
-                .build());
-  }
-
-  private static TrialMetrics awaitMetrics(String trialName) {
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    while (true) {
-      try {
-        return clients
-            .evaluation()
-            .getTrialMetrics(
-                GetTrialMetricsRequest.newBuilder().setName(trialName + "/metrics").build());
-      } catch (StatusRuntimeException e) {
-        if (e.getStatus().getCode() != Status.Code.NOT_FOUND || System.nanoTime() > deadline) {
-          throw e;
-        }
-      }
-      try {
-        Thread.sleep(250);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
+    return system.createStudy(studyFile);
   }
 
   private static double storedAucInPostgres(String trialName) throws SQLException {
@@ -261,17 +179,6 @@ class EndToEndIT {
   }
 
   private static Connection database() throws SQLException {
-    return DriverManager.getConnection(
-        stack.jdbcUrl(), stack.databaseUser(), stack.databasePassword());
-  }
-
-  private static ObjectStore objectStore() {
-    return new ObjectStore(
-        new ObjectStoreSettings(
-            stack.s3Endpoint(), stack.s3AccessKey(), stack.s3SecretKey(), stack.bucket()));
-  }
-
-  private static Endpoint local(Component service) {
-    return new Endpoint("127.0.0.1", stack.servicePort(service));
+    return system.database();
   }
 }
