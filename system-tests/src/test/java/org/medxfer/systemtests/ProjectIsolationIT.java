@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,7 +40,6 @@ import org.medxfer.proto.study.v1.StudyServiceGrpc;
  * through the gateway: bob of pathology can neither see nor touch what alice of radiology made, and
  * the internal services refuse a user's token outright.
  */
-@Disabled("needs the gateway facades and the stack token API — enabled at merge")
 @Timeout(600)
 @ExtendWith(SystemStackExtension.class)
 class ProjectIsolationIT {

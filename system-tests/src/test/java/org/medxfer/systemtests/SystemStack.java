@@ -24,7 +24,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.medxfer.cli.client.DatasetUploader;
 import org.medxfer.cli.client.Endpoint;
-import org.medxfer.cli.client.Endpoints;
 import org.medxfer.cli.client.KnownDatasets;
 import org.medxfer.cli.client.MedxferClients;
 import org.medxfer.cli.client.StudyRunner;
@@ -53,8 +52,8 @@ import org.medxfer.proto.study.v1.Trial;
  * last test class.
  *
  * <p>How a test reaches the services is decided here and nowhere else ({@link #clients()}, {@link
- * #gatewayChannel(String)}, {@link #issueToken(String, String)}), so the switch to "the gateway
- * only, with the stack's token" is one edit of this class.
+ * #gatewayChannel(String)}, {@link #issueToken(String, String)}): through the gateway, medxfer's
+ * one public entry point, with a token the stack minted.
  */
 final class SystemStack implements AutoCloseable {
 
@@ -174,17 +173,9 @@ final class SystemStack implements AutoCloseable {
     return clients;
   }
 
-  /**
-   * A user's clients. Today each API is reached on its own service's port without a token; once the
-   * gateway serves every API and the stack mints tokens, this becomes: all three endpoints the
-   * gateway's, with {@code stack.userToken()} attached.
-   */
+  /** A user's clients, as the CLI has them: the gateway, with the stack's token of the user. */
   private MedxferClients userClients() {
-    return new MedxferClients(
-        new Endpoints(
-            local(Component.GATEWAY),
-            local(Component.DATASET_SERVICE),
-            local(Component.EVALUATOR_SERVICE)));
+    return new MedxferClients(local(Component.GATEWAY), stack.userToken());
   }
 
   /** A channel to the gateway that sends {@code token} with every call. */
@@ -207,14 +198,9 @@ final class SystemStack implements AutoCloseable {
         .build();
   }
 
-  /**
-   * A user token of {@code subject} for {@code project}, signed by the stack's key. The stack mints
-   * tokens only once the local stack runs with authentication; this becomes {@code return
-   * stack.issueToken(subject, project);} then.
-   */
+  /** A new user token of {@code subject} for {@code project}, signed by the stack's user key. */
   String issueToken(String subject, String project) {
-    throw new UnsupportedOperationException(
-        "this local stack runs without authentication and mints no tokens yet");
+    return stack.issueToken(subject, project);
   }
 
   /**
