@@ -13,11 +13,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import org.medxfer.cli.client.MedxferClients;
 import org.medxfer.cli.render.HtmlReport;
+import org.medxfer.common.build.CodeVersion;
 import org.medxfer.proto.dataset.v1.DatasetVersion;
 import org.medxfer.proto.dataset.v1.GetDatasetVersionRequest;
+import org.medxfer.proto.evaluation.v1.CodeVersionCount;
 import org.medxfer.proto.evaluation.v1.GetStudyReportRequest;
 import org.medxfer.proto.evaluation.v1.ListTrialMetricsRequest;
 import org.medxfer.proto.evaluation.v1.ListTrialMetricsResponse;
@@ -104,7 +105,7 @@ public final class ReportCommand implements Callable<Integer> {
       String html =
           HtmlReport.render(
               new HtmlReport.Inputs(
-                  report, trials, described, versions, codeVersion(), Instant.now()));
+                  report, trials, described, versions, CodeVersion.current(), Instant.now()));
       try {
         Files.writeString(output, html, StandardCharsets.UTF_8);
       } catch (IOException e) {
@@ -117,6 +118,16 @@ public final class ReportCommand implements Callable<Integer> {
           report.getInitComparisonsCount(),
           report.getLearningCurvesCount(),
           report.getWarningsCount());
+      System.out.printf(
+          "trained by %s; rendered by %s%n", trainedBy(report), CodeVersion.current());
+      if (report.getCodeVersionsCount() > 1) {
+        System.out.println(
+            "warning: the trials were not all trained by one code version; a difference between"
+                + " arms may come from the code");
+      } else if (report.getCodeVersionsCount() == 1
+          && report.getCodeVersions(0).getCodeVersion().isEmpty()) {
+        System.out.println("warning: the trials did not record the code version that trained them");
+      }
       return 0;
     }
   }
@@ -167,22 +178,19 @@ public final class ReportCommand implements Callable<Integer> {
     }
   }
 
-  /** The checkout's commit (with "-dirty" when it has changes), or "unknown" outside one. */
-  private static String codeVersion() {
-    try {
-      Process git =
-          new ProcessBuilder("git", "describe", "--always", "--dirty", "--abbrev=12")
-              .redirectErrorStream(true)
-              .start();
-      String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-      if (git.waitFor(5, TimeUnit.SECONDS) && git.exitValue() == 0 && !out.isEmpty()) {
-        return out;
-      }
-    } catch (IOException e) {
-      // No git: fall through.
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+  /** The code versions that trained the report's trials, with their counts, for the console. */
+  static String trainedBy(StudyReport report) {
+    if (report.getCodeVersionsCount() == 0) {
+      return "no recorded code version";
     }
-    return "unknown";
+    StringBuilder text = new StringBuilder();
+    for (CodeVersionCount count : report.getCodeVersionsList()) {
+      text.append(text.isEmpty() ? "" : ", ")
+          .append(count.getCodeVersion().isEmpty() ? "not recorded" : count.getCodeVersion())
+          .append(" (")
+          .append(count.getTrials())
+          .append(count.getTrials() == 1 ? " trial)" : " trials)");
+    }
+    return text.toString();
   }
 }
