@@ -14,11 +14,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.medxfer.cli.client.MedxferClients;
+import org.medxfer.cli.render.CodeVersions;
 import org.medxfer.cli.render.HtmlReport;
 import org.medxfer.common.build.CodeVersion;
 import org.medxfer.proto.dataset.v1.DatasetVersion;
 import org.medxfer.proto.dataset.v1.GetDatasetVersionRequest;
-import org.medxfer.proto.evaluation.v1.CodeVersionCount;
 import org.medxfer.proto.evaluation.v1.GetStudyReportRequest;
 import org.medxfer.proto.evaluation.v1.ListTrialMetricsRequest;
 import org.medxfer.proto.evaluation.v1.ListTrialMetricsResponse;
@@ -119,15 +119,8 @@ public final class ReportCommand implements Callable<Integer> {
           report.getLearningCurvesCount(),
           report.getWarningsCount());
       System.out.printf(
-          "trained by %s; rendered by %s%n", trainedBy(report), CodeVersion.current());
-      if (report.getCodeVersionsCount() > 1) {
-        System.out.println(
-            "warning: the trials were not all trained by one code version; a difference between"
-                + " arms may come from the code");
-      } else if (report.getCodeVersionsCount() == 1
-          && report.getCodeVersions(0).getCodeVersion().isEmpty()) {
-        System.out.println("warning: the trials did not record the code version that trained them");
-      }
+          "trained by %s; rendered by %s%n", CodeVersions.summary(report), CodeVersion.current());
+      CodeVersions.caution(report).ifPresent(c -> System.out.println("warning: " + c));
       return 0;
     }
   }
@@ -176,21 +169,5 @@ public final class ReportCommand implements Callable<Integer> {
           version, e.getStatus().getCode());
       return Optional.empty();
     }
-  }
-
-  /** The code versions that trained the report's trials, with their counts, for the console. */
-  static String trainedBy(StudyReport report) {
-    if (report.getCodeVersionsCount() == 0) {
-      return "no recorded code version";
-    }
-    StringBuilder text = new StringBuilder();
-    for (CodeVersionCount count : report.getCodeVersionsList()) {
-      text.append(text.isEmpty() ? "" : ", ")
-          .append(count.getCodeVersion().isEmpty() ? "not recorded" : count.getCodeVersion())
-          .append(" (")
-          .append(count.getTrials())
-          .append(count.getTrials() == 1 ? " trial)" : " trials)");
-    }
-    return text.toString();
   }
 }

@@ -124,7 +124,7 @@ public final class HtmlReport {
     html.append(referencesTable(report.getReferenceChecksList()));
 
     html.append("<h2 id=\"warnings\">Warnings</h2>");
-    html.append(warnings(report.getWarningsList(), notRecorded(report)));
+    html.append(warnings(report.getWarningsList(), CodeVersions.notRecorded(report)));
 
     html.append("<h2 id=\"provenance\">Provenance</h2>");
     html.append(provenance(inputs));
@@ -307,8 +307,8 @@ public final class HtmlReport {
   private static String warnings(List<MetricWarning> warnings, int notRecorded) {
     if (warnings.isEmpty() && notRecorded == 0) {
       return "<p class=\"muted\">None: no trial's ACC was at the majority-class baseline, no"
-          + " class was almost never recalled under a good AUC, and one code version trained every"
-          + " trial.</p>";
+          + " class was almost never recalled under a good AUC, and no trial was trained by other"
+          + " code than the rest.</p>";
     }
     StringBuilder list = new StringBuilder("<ul class=\"warnings\">");
     for (MetricWarning warning : warnings) {
@@ -332,14 +332,6 @@ public final class HtmlReport {
     return list.append("</ul>").toString();
   }
 
-  /** How many of the report's trials recorded no code version. */
-  private static int notRecorded(StudyReport report) {
-    return report.getCodeVersionsList().stream()
-        .filter(c -> c.getCodeVersion().isEmpty())
-        .mapToInt(CodeVersionCount::getTrials)
-        .sum();
-  }
-
   /** Which code trained the trials and which rendered the report. */
   private static String codeVersions(Inputs inputs) {
     StudyReport report = inputs.report();
@@ -353,18 +345,16 @@ public final class HtmlReport {
         p.append("<tr>")
             .append(
                 count.getCodeVersion().isEmpty()
-                    ? "<td class=\"flag\">not recorded</td>"
+                    ? "<td class=\"flag\">" + CodeVersions.label(count) + "</td>"
                     : "<td><code>" + escape(count.getCodeVersion()) + "</code></td>")
             .append(number(Integer.toString(count.getTrials())))
             .append("</tr>");
       }
       p.append("</table>");
-      if (report.getCodeVersionsCount() > 1) {
-        p.append("<p class=\"flag\">The trials were not all trained by one code version: a")
-            .append(" difference between arms may come from the code rather than the factor.</p>");
-      } else if (notRecorded(report) > 0) {
-        p.append("<p class=\"flag\">The trials did not record the code that trained them.</p>");
-      }
+      CodeVersions.caution(report)
+          .ifPresent(
+              caution ->
+                  p.append("<p class=\"flag\">Caution: ").append(escape(caution)).append(".</p>"));
     }
     p.append("<p>Rendered by: <code>")
         .append(escape(inputs.codeVersion()))

@@ -62,7 +62,7 @@ class HtmlReportTest {
     assertThat(HTML)
         .contains(
             "<tr><td class=\"flag\">not recorded</td><td class=\"n\">24</td></tr>",
-            "The trials did not record the code that trained them.",
+            "Caution: the trials did not record the code version that trained them.",
             "<span class=\"flag\">code version not recorded</span> study: 24 trials",
             "Rendered by: <code>test</code>");
     assertThat(HTML).doesNotContain("not all trained by one code version");
