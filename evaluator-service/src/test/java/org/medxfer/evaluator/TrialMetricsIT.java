@@ -51,6 +51,7 @@ import org.medxfer.common.objectstore.ObjectStore;
 import org.medxfer.evaluator.fixtures.DemoStudy;
 import org.medxfer.evaluator.fixtures.EvaluatorInfraResource;
 import org.medxfer.proto.dataset.v1.TaskType;
+import org.medxfer.proto.evaluation.v1.CodeVersionCount;
 import org.medxfer.proto.evaluation.v1.CompareStudyRequest;
 import org.medxfer.proto.evaluation.v1.ComparisonRow;
 import org.medxfer.proto.evaluation.v1.EvaluationServiceGrpc;
@@ -60,6 +61,7 @@ import org.medxfer.proto.evaluation.v1.GetStudyReportRequest;
 import org.medxfer.proto.evaluation.v1.GetTrialMetricsRequest;
 import org.medxfer.proto.evaluation.v1.ListTrialMetricsRequest;
 import org.medxfer.proto.evaluation.v1.ListTrialMetricsResponse;
+import org.medxfer.proto.evaluation.v1.MetricWarningKind;
 import org.medxfer.proto.evaluation.v1.StudyComparison;
 import org.medxfer.proto.evaluation.v1.StudyReport;
 import org.medxfer.proto.evaluation.v1.TrialMetrics;
@@ -177,6 +179,7 @@ class TrialMetricsIT {
     assertThat(stored.getTestCount()).isEqualTo(400);
     assertThat(stored.getTrainingSeconds()).isEqualTo(12.5);
     assertThat(stored.getPredictionsKey()).isEqualTo(key);
+    assertThat(stored.getCodeVersion()).isEqualTo("0.1.0+g0123456789ab");
 
     // The same event again, and another event for the same attempt that claims other numbers.
     publish(completed);
@@ -431,6 +434,13 @@ class TrialMetricsIT {
             });
     assertThat(report.getBootstrapResamples()).isEqualTo(1000);
     assertThat(report.getBootstrapSeed()).isEqualTo(7);
+    // The recording predates code versions: stored as NULL, reported as not recorded, not mixed.
+    assertThat(listed.getTrialMetricsList())
+        .allSatisfy(m -> assertThat(m.getCodeVersion()).isEmpty());
+    assertThat(report.getCodeVersionsList())
+        .containsExactly(CodeVersionCount.newBuilder().setTrials(12).build());
+    assertThat(report.getWarningsList())
+        .noneMatch(w -> w.getKind() == MetricWarningKind.METRIC_WARNING_KIND_MIXED_CODE_VERSIONS);
   }
 
   private static void assertFieldViolation(Runnable call, String field) {
@@ -487,6 +497,7 @@ class TrialMetricsIT {
         .setAttempt(attempt)
         .setEventTime(Timestamp.newBuilder().setSeconds(now.getEpochSecond()))
         .setTrainerId("trial-metrics-it")
+        .setCodeVersion("0.1.0+g0123456789ab")
         .setSpec(spec)
         .setCompleted(
             TrialCompleted.newBuilder()

@@ -48,6 +48,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medxfer.common.build.CodeVersion;
 import org.medxfer.common.grpc.BearerTokenAttacher;
 import org.medxfer.common.grpc.BearerTokens;
 import org.medxfer.common.images.ImageShardCodec;
@@ -213,6 +214,7 @@ class TrainerServiceIT {
               assertThat(e.getStudy()).isEqualTo("studies/it");
               assertThat(e.getTrainerId()).isNotEmpty();
               assertThat(e.getEventId()).isNotEmpty();
+              assertThat(e.getCodeVersion()).isEqualTo(CodeVersion.current());
             });
     assertThat(trialEvents.get(0).getStarted().getTrainableParameters()).isPositive();
     assertThat(trialEvents.get(6).getEpoch().getEpoch()).isEqualTo(6);
@@ -229,6 +231,7 @@ class TrainerServiceIT {
     TestPredictions predictions =
         TestPredictions.parseFrom(store.get(completed.getPredictionsKey()));
     assertThat(predictions.getTrial()).isEqualTo(trial);
+    assertThat(predictions.getCodeVersion()).isEqualTo(CodeVersion.current());
     assertThat(predictions.getTaskType()).isEqualTo(TaskType.TASK_TYPE_BINARY);
     assertThat(predictions.getLabelsList()).containsExactly(boxed(testLabels));
     float[] scores = new float[predictions.getScoresCount()];

@@ -13,9 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import org.medxfer.cli.client.MedxferClients;
+import org.medxfer.cli.render.CodeVersions;
 import org.medxfer.cli.render.HtmlReport;
+import org.medxfer.common.build.CodeVersion;
 import org.medxfer.proto.dataset.v1.DatasetVersion;
 import org.medxfer.proto.dataset.v1.GetDatasetVersionRequest;
 import org.medxfer.proto.evaluation.v1.GetStudyReportRequest;
@@ -104,7 +105,7 @@ public final class ReportCommand implements Callable<Integer> {
       String html =
           HtmlReport.render(
               new HtmlReport.Inputs(
-                  report, trials, described, versions, codeVersion(), Instant.now()));
+                  report, trials, described, versions, CodeVersion.current(), Instant.now()));
       try {
         Files.writeString(output, html, StandardCharsets.UTF_8);
       } catch (IOException e) {
@@ -117,6 +118,9 @@ public final class ReportCommand implements Callable<Integer> {
           report.getInitComparisonsCount(),
           report.getLearningCurvesCount(),
           report.getWarningsCount());
+      System.out.printf(
+          "trained by %s; rendered by %s%n", CodeVersions.summary(report), CodeVersion.current());
+      CodeVersions.caution(report).ifPresent(c -> System.out.println("warning: " + c));
       return 0;
     }
   }
@@ -165,24 +169,5 @@ public final class ReportCommand implements Callable<Integer> {
           version, e.getStatus().getCode());
       return Optional.empty();
     }
-  }
-
-  /** The checkout's commit (with "-dirty" when it has changes), or "unknown" outside one. */
-  private static String codeVersion() {
-    try {
-      Process git =
-          new ProcessBuilder("git", "describe", "--always", "--dirty", "--abbrev=12")
-              .redirectErrorStream(true)
-              .start();
-      String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-      if (git.waitFor(5, TimeUnit.SECONDS) && git.exitValue() == 0 && !out.isEmpty()) {
-        return out;
-      }
-    } catch (IOException e) {
-      // No git: fall through.
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    return "unknown";
   }
 }

@@ -13,6 +13,7 @@ import org.medxfer.proto.dataset.v1.DatasetVersion;
 import org.medxfer.proto.dataset.v1.Split;
 import org.medxfer.proto.evaluation.v1.AcrossDatasetTest;
 import org.medxfer.proto.evaluation.v1.ArmReport;
+import org.medxfer.proto.evaluation.v1.CodeVersionCount;
 import org.medxfer.proto.evaluation.v1.ComparisonRow;
 import org.medxfer.proto.evaluation.v1.Convergence;
 import org.medxfer.proto.evaluation.v1.DeLongTest;
@@ -39,7 +40,8 @@ public final class HtmlReport {
    * @param study the study as the gateway knows it, when it could be read
    * @param datasetVersions the data set versions the trials used, by version name, as the dataset
    *     service describes them; a version missing here is shown as not found
-   * @param codeVersion the code version that produced the report
+   * @param codeVersion the code version of the command that rendered the report (the trials' own
+   *     are in the evaluator's report)
    * @param generatedAt when the report was produced
    */
   public record Inputs(
@@ -122,7 +124,7 @@ public final class HtmlReport {
     html.append(referencesTable(report.getReferenceChecksList()));
 
     html.append("<h2 id=\"warnings\">Warnings</h2>");
-    html.append(warnings(report.getWarningsList()));
+    html.append(warnings(report.getWarningsList(), CodeVersions.notRecorded(report)));
 
     html.append("<h2 id=\"provenance\">Provenance</h2>");
     html.append(provenance(inputs));
@@ -302,28 +304,66 @@ public final class HtmlReport {
     return t.append("</table>").toString();
   }
 
-  private static String warnings(List<MetricWarning> warnings) {
-    if (warnings.isEmpty()) {
-      return "<p class=\"muted\">None: no trial's ACC was at the majority-class baseline and no"
-          + " class was almost never recalled under a good AUC.</p>";
+  private static String warnings(List<MetricWarning> warnings, int notRecorded) {
+    if (warnings.isEmpty() && notRecorded == 0) {
+      return "<p class=\"muted\">None: no trial's ACC was at the majority-class baseline, no"
+          + " class was almost never recalled under a good AUC, and no trial was trained by other"
+          + " code than the rest.</p>";
     }
     StringBuilder list = new StringBuilder("<ul class=\"warnings\">");
     for (MetricWarning warning : warnings) {
       list.append("<li><span class=\"flag\">")
           .append(escape(EnumLabels.of(warning.getKind())))
           .append("</span> ")
-          .append(escape(warning.getTrial()))
+          // A warning about the whole study names no trial.
+          .append(escape(warning.getTrial().isEmpty() ? "study" : warning.getTrial()))
           .append(": ")
           .append(escape(warning.getMessage()))
           .append("</li>");
     }
+    if (notRecorded > 0) {
+      list.append("<li><span class=\"flag\">code version not recorded</span> study: ")
+          .append(notRecorded)
+          .append(notRecorded == 1 ? " trial does" : " trials do")
+          .append(
+              " not say which code trained them (trained before trials recorded it); see"
+                  + " Provenance.</li>");
+    }
     return list.append("</ul>").toString();
   }
 
+  /** Which code trained the trials and which rendered the report. */
+  private static String codeVersions(Inputs inputs) {
+    StudyReport report = inputs.report();
+    StringBuilder p = new StringBuilder("<p>Trained by:</p>");
+    if (report.getCodeVersionsCount() == 0) {
+      p.append("<p class=\"muted\">No trial with metrics, or an evaluator that does not report")
+          .append(" code versions.</p>");
+    } else {
+      p.append("<table class=\"code-versions\"><tr><th>code version</th><th>trials</th></tr>");
+      for (CodeVersionCount count : report.getCodeVersionsList()) {
+        p.append("<tr>")
+            .append(
+                count.getCodeVersion().isEmpty()
+                    ? "<td class=\"flag\">" + CodeVersions.label(count) + "</td>"
+                    : "<td><code>" + escape(count.getCodeVersion()) + "</code></td>")
+            .append(number(Integer.toString(count.getTrials())))
+            .append("</tr>");
+      }
+      p.append("</table>");
+      CodeVersions.caution(report)
+          .ifPresent(
+              caution ->
+                  p.append("<p class=\"flag\">Caution: ").append(escape(caution)).append(".</p>"));
+    }
+    p.append("<p>Rendered by: <code>")
+        .append(escape(inputs.codeVersion()))
+        .append("</code> (the command that wrote this report).</p>");
+    return p.toString();
+  }
+
   private static String provenance(Inputs inputs) {
-    StringBuilder p = new StringBuilder();
-    p.append("<p>Code version: <code>").append(escape(inputs.codeVersion())).append("</code>");
-    p.append(" (of the command that wrote this report; trials do not record theirs).</p>");
+    StringBuilder p = new StringBuilder(codeVersions(inputs));
 
     TreeSet<String> versions = new TreeSet<>();
     Map<String, TreeSet<Long>> seeds = new TreeMap<>();

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.medxfer.proto.evaluation.v1.CodeVersionCount;
+import org.medxfer.proto.evaluation.v1.MetricWarning;
+import org.medxfer.proto.evaluation.v1.MetricWarningKind;
+import org.medxfer.proto.evaluation.v1.StudyReport;
 
 class HtmlReportTest {
 
@@ -50,6 +54,58 @@ class HtmlReportTest {
     assertThat(HTML).contains("not found in the dataset service");
     assertThat(HTML).contains("Seeds: breastmnist [0, 1, 2]");
     assertThat(HTML).contains("fractions: [0.25, 1.0]");
+  }
+
+  @Test
+  void trialsThatRecordedNoCodeVersionAreFlaggedNextToTheRenderingVersion() {
+    // The recorded demo study predates code versions: its 24 trials recorded none.
+    assertThat(HTML)
+        .contains(
+            "<tr><td class=\"flag\">not recorded</td><td class=\"n\">24</td></tr>",
+            "Caution: the trials did not record the code version that trained them.",
+            "<span class=\"flag\">code version not recorded</span> study: 24 trials",
+            "Rendered by: <code>test</code>");
+    assertThat(HTML).doesNotContain("not all trained by one code version");
+  }
+
+  @Test
+  void armsTrainedByDifferentCodeVersionsAreListedWithCountsAndWarnedAbout() {
+    HtmlReport.Inputs demo = DemoReportInputs.load();
+    StudyReport mixed =
+        demo.report().toBuilder()
+            .clearCodeVersions()
+            .addCodeVersions(
+                CodeVersionCount.newBuilder().setCodeVersion("0.1.0+gaaaaaaaaaaaa").setTrials(12))
+            .addCodeVersions(
+                CodeVersionCount.newBuilder()
+                    .setCodeVersion("0.1.0+gbbbbbbbbbbbb.dirty")
+                    .setTrials(12))
+            .addWarnings(
+                MetricWarning.newBuilder()
+                    .setKind(MetricWarningKind.METRIC_WARNING_KIND_MIXED_CODE_VERSIONS)
+                    .setClassIndex(-1)
+                    .setMessage("the trials were trained by different code versions"))
+            .build();
+
+    String html =
+        HtmlReport.render(
+            new HtmlReport.Inputs(
+                mixed,
+                demo.trials(),
+                demo.study(),
+                demo.datasetVersions(),
+                "0.1.0+gcccccccccccc",
+                demo.generatedAt()));
+
+    assertThat(html)
+        .contains(
+            "<tr><td><code>0.1.0+gaaaaaaaaaaaa</code></td><td class=\"n\">12</td></tr>",
+            "<tr><td><code>0.1.0+gbbbbbbbbbbbb.dirty</code></td><td class=\"n\">12</td></tr>",
+            "not all trained by one code version",
+            "<span class=\"flag\">mixed_code_versions</span> study: the trials were trained by"
+                + " different code versions",
+            "Rendered by: <code>0.1.0+gcccccccccccc</code>");
+    assertThat(html).doesNotContain("not recorded");
   }
 
   @Test

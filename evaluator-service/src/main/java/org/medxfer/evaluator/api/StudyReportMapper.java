@@ -6,8 +6,10 @@ import org.medxfer.evaluator.domain.LearningCurvePoint;
 import org.medxfer.evaluator.domain.ReferenceCheck;
 import org.medxfer.evaluator.domain.ReferenceResult;
 import org.medxfer.evaluator.domain.StudyReport;
+import org.medxfer.evaluator.domain.TrialName;
 import org.medxfer.proto.evaluation.v1.AcrossDatasetTest;
 import org.medxfer.proto.evaluation.v1.ArmReport;
+import org.medxfer.proto.evaluation.v1.CodeVersionCount;
 import org.medxfer.proto.evaluation.v1.Convergence;
 import org.medxfer.proto.evaluation.v1.CurvePoint;
 import org.medxfer.proto.evaluation.v1.DeLongTest;
@@ -110,7 +112,15 @@ public final class StudyReportMapper {
               .setAdjustedPValue(test.adjustedPValue()));
     }
     for (StudyReport.TrialWarning warning : report.warnings()) {
-      proto.addWarnings(TrialMetricsMapper.toProto(warning.warning(), warning.trial().toString()));
+      proto.addWarnings(
+          TrialMetricsMapper.toProto(
+              warning.warning(), warning.trial().map(TrialName::toString).orElse("")));
+    }
+    for (StudyReport.CodeVersionCount count : report.codeVersions()) {
+      proto.addCodeVersions(
+          CodeVersionCount.newBuilder()
+              .setCodeVersion(count.codeVersion().orElse(""))
+              .setTrials(count.trials()));
     }
     return proto.build();
   }

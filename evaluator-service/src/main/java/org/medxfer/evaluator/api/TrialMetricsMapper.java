@@ -30,6 +30,7 @@ public final class TrialMetricsMapper {
                 Timestamp.newBuilder()
                     .setSeconds(metrics.createTime().getEpochSecond())
                     .setNanos(metrics.createTime().getNano()));
+    metrics.codeVersion().ifPresent(proto::setCodeVersion);
     metrics
         .report()
         .ifPresent(
@@ -47,7 +48,7 @@ public final class TrialMetricsMapper {
     return proto.build();
   }
 
-  /** A warning, about {@code trial} when not empty. */
+  /** A warning, about {@code trial} when not empty (else about the whole test set or study). */
   static org.medxfer.proto.evaluation.v1.MetricWarning toProto(
       MetricWarning warning, String trial) {
     return org.medxfer.proto.evaluation.v1.MetricWarning.newBuilder()
@@ -57,6 +58,7 @@ public final class TrialMetricsMapper {
                   MetricWarningKind.METRIC_WARNING_KIND_ACCURACY_AT_MAJORITY_BASELINE;
               case CLASS_RARELY_RECALLED ->
                   MetricWarningKind.METRIC_WARNING_KIND_CLASS_RARELY_RECALLED;
+              case MIXED_CODE_VERSIONS -> MetricWarningKind.METRIC_WARNING_KIND_MIXED_CODE_VERSIONS;
             })
         .setClassIndex(warning.classIndex())
         .setMessage(warning.message())

@@ -86,7 +86,8 @@ public class RecordTrialMetrics {
             // PostgreSQL keeps microseconds; truncating here makes the stored time the returned
             // one.
             Instant.now().truncatedTo(ChronoUnit.MICROS),
-            report);
+            report,
+            completed.codeVersion());
     return metrics.insertIfAbsent(row) ? Outcome.STORED : Outcome.ALREADY_STORED;
   }
 }

@@ -2,11 +2,14 @@ package org.medxfer.evaluator.domain;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A trainer's report that a trial attempt finished and its test predictions are stored.
  *
  * @param spec the trial's spec as sent (serialized {@code TrialSpec})
+ * @param codeVersion the code version of the trainer that trained the attempt; empty when its
+ *     trainer recorded none
  */
 public record CompletedTrial(
     String eventId,
@@ -15,11 +18,17 @@ public record CompletedTrial(
     TrialFactors factors,
     byte[] spec,
     String predictionsKey,
-    double trainingSeconds) {
+    double trainingSeconds,
+    Optional<String> codeVersion) {
 
   public CompletedTrial {
-    if (trial == null || factors == null || spec == null || predictionsKey == null) {
-      throw new IllegalArgumentException("a completed trial needs a trial, factors, spec and key");
+    if (trial == null
+        || factors == null
+        || spec == null
+        || predictionsKey == null
+        || codeVersion == null) {
+      throw new IllegalArgumentException(
+          "a completed trial needs a trial, factors, spec, key and code version (maybe empty)");
     }
     if (attempt < 1) {
       throw new IllegalArgumentException("attempt must be at least 1, got " + attempt);
@@ -41,7 +50,8 @@ public record CompletedTrial(
         && factors.equals(that.factors)
         && Arrays.equals(spec, that.spec)
         && predictionsKey.equals(that.predictionsKey)
-        && Double.compare(trainingSeconds, that.trainingSeconds) == 0;
+        && Double.compare(trainingSeconds, that.trainingSeconds) == 0
+        && codeVersion.equals(that.codeVersion);
   }
 
   @Override

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
@@ -105,7 +106,11 @@ public final class StudyAnalysis {
                                 .forEach(
                                     w ->
                                         warnings.add(
-                                            new StudyReport.TrialWarning(trial.trial(), w)))));
+                                            new StudyReport.TrialWarning(
+                                                Optional.of(trial.trial()), w)))));
+    List<StudyReport.CodeVersionCount> codeVersions = codeVersions(trials);
+    mixedCodeVersions(codeVersions)
+        .ifPresent(w -> warnings.add(new StudyReport.TrialWarning(Optional.empty(), w)));
     return new StudyReport(
         study,
         settings,
@@ -114,7 +119,60 @@ public final class StudyAnalysis {
         latestCurves,
         references.check(summaries),
         across,
-        warnings);
+        warnings,
+        codeVersions);
+  }
+
+  /**
+   * The code versions that trained {@code trials} with their counts: ascending by version, the
+   * trials that recorded none last.
+   */
+  static List<StudyReport.CodeVersionCount> codeVersions(List<TrialMetrics> trials) {
+    Map<String, Integer> recorded = new TreeMap<>();
+    int notRecorded = 0;
+    for (TrialMetrics trial : trials) {
+      if (trial.codeVersion().isPresent()) {
+        recorded.merge(trial.codeVersion().get(), 1, Integer::sum);
+      } else {
+        notRecorded++;
+      }
+    }
+    List<StudyReport.CodeVersionCount> counts = new ArrayList<>();
+    recorded.forEach(
+        (version, n) -> counts.add(new StudyReport.CodeVersionCount(Optional.of(version), n)));
+    if (notRecorded > 0) {
+      counts.add(new StudyReport.CodeVersionCount(Optional.empty(), notRecorded));
+    }
+    return counts;
+  }
+
+  /**
+   * The study-wide warning when the trials were not all trained by one known code version: two
+   * versions, or some trials with one and some without, since then nothing shows that the arms ran
+   * the same code. Trials that all recorded none get no warning here (there is nothing mixed to
+   * show); the report says that the versions were not recorded.
+   */
+  static Optional<MetricWarning> mixedCodeVersions(List<StudyReport.CodeVersionCount> counts) {
+    if (counts.size() < 2) {
+      return Optional.empty();
+    }
+    StringBuilder versions = new StringBuilder();
+    for (StudyReport.CodeVersionCount count : counts) {
+      versions
+          .append(versions.isEmpty() ? "" : "; ")
+          .append(count.codeVersion().orElse("not recorded"))
+          .append(": ")
+          .append(count.trials())
+          .append(count.trials() == 1 ? " trial" : " trials");
+    }
+    return Optional.of(
+        new MetricWarning(
+            MetricWarning.Kind.MIXED_CODE_VERSIONS,
+            -1,
+            "the trials were trained by different code versions ("
+                + versions
+                + "), so a difference between arms may come from the code rather than the"
+                + " factor"));
   }
 
   /** The arm key of {@code arm}'s cell: every factor but the initialisation. */

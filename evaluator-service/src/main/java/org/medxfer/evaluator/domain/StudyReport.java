@@ -1,6 +1,7 @@
 package org.medxfer.evaluator.domain;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -11,7 +12,10 @@ import java.util.OptionalDouble;
  * @param curves the learning curve of each trial's latest attempt with metrics
  * @param referenceChecks arms that reproduce a registered protocol
  * @param acrossDatasets tests across data sets; empty when the study has one data set
- * @param warnings every trial's metric warnings, with the trial
+ * @param warnings every trial's metric warnings, with the trial, then the study's own (mixed code
+ *     versions)
+ * @param codeVersions the code versions that trained the trials, with their trial counts: ascending
+ *     by version, the trials that recorded none last
  */
 public record StudyReport(
     StudyName study,
@@ -21,7 +25,8 @@ public record StudyReport(
     List<Curve> curves,
     List<ReferenceCheck> referenceChecks,
     List<AcrossDatasetTest> acrossDatasets,
-    List<TrialWarning> warnings) {
+    List<TrialWarning> warnings,
+    List<CodeVersionCount> codeVersions) {
 
   /**
    * An arm with its extended metrics (means over the trials that have them) and convergence.
@@ -91,6 +96,13 @@ public record StudyReport(
       double pValue,
       double adjustedPValue) {}
 
-  /** A metric warning of one trial. */
-  public record TrialWarning(TrialName trial, MetricWarning warning) {}
+  /** A metric warning of one trial, or of the whole study when {@code trial} is empty. */
+  public record TrialWarning(Optional<TrialName> trial, MetricWarning warning) {}
+
+  /**
+   * How many of the report's trials one code version trained.
+   *
+   * @param codeVersion empty for the trials that recorded none
+   */
+  public record CodeVersionCount(Optional<String> codeVersion, int trials) {}
 }

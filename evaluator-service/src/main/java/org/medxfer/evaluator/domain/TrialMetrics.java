@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param predictionsKey object-store key of the predictions the metrics were computed from
  * @param createTime when the metrics were computed
  * @param report the metrics beyond AUC and ACC; empty only for attempts stored before they existed
+ * @param codeVersion the code version of the trainer that trained the attempt; empty when it was
+ *     not recorded (trainers, and attempts stored, before trials carried one)
  */
 public record TrialMetrics(
     TrialName trial,
@@ -24,14 +26,20 @@ public record TrialMetrics(
     double trainingSeconds,
     String predictionsKey,
     Instant createTime,
-    Optional<ClassificationReport> report) {
+    Optional<ClassificationReport> report,
+    Optional<String> codeVersion) {
 
   public TrialMetrics {
     if (trial == null || factors == null || spec == null || taskType == null) {
       throw new IllegalArgumentException("trial metrics need a trial, factors, spec and task type");
     }
-    if (metrics == null || predictionsKey == null || createTime == null || report == null) {
-      throw new IllegalArgumentException("trial metrics need metrics, a key, a time and a report");
+    if (metrics == null
+        || predictionsKey == null
+        || createTime == null
+        || report == null
+        || codeVersion == null) {
+      throw new IllegalArgumentException(
+          "trial metrics need metrics, a key, a time, a report and a code version (maybe empty)");
     }
     if (attempt < 1) {
       throw new IllegalArgumentException("attempt must be at least 1, got " + attempt);
@@ -61,7 +69,8 @@ public record TrialMetrics(
         && Double.compare(trainingSeconds, that.trainingSeconds) == 0
         && predictionsKey.equals(that.predictionsKey)
         && createTime.equals(that.createTime)
-        && report.equals(that.report);
+        && report.equals(that.report)
+        && codeVersion.equals(that.codeVersion);
   }
 
   @Override

@@ -11,8 +11,10 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.medxfer.evaluator.api.StudyReportMapper;
@@ -20,6 +22,7 @@ import org.medxfer.evaluator.api.TrialMetricsMapper;
 import org.medxfer.evaluator.domain.ArmSummary;
 import org.medxfer.evaluator.domain.InitKind;
 import org.medxfer.evaluator.domain.MedMnistMetrics;
+import org.medxfer.evaluator.domain.MetricWarning;
 import org.medxfer.evaluator.domain.PredictionsRepository;
 import org.medxfer.evaluator.domain.ReportSettings;
 import org.medxfer.evaluator.domain.StudyAnalysis;
@@ -32,7 +35,9 @@ import org.medxfer.evaluator.fixtures.InMemoryTrialMetricsRepository;
 import org.medxfer.evaluator.infra.kafka.TrialEventMapper;
 import org.medxfer.evaluator.infra.stats.CommonsMathDistributions;
 import org.medxfer.evaluator.infra.stats.StudyAnalysisProducer;
+import org.medxfer.proto.evaluation.v1.CodeVersionCount;
 import org.medxfer.proto.evaluation.v1.ListTrialMetricsResponse;
+import org.medxfer.proto.evaluation.v1.MetricWarningKind;
 import org.medxfer.proto.trial.v1.TrialEvent;
 
 /**
@@ -51,9 +56,17 @@ class DemoStudyReportTest {
 
   @BeforeEach
   void recordEveryEventAndReport() {
+    report = recordAndReport(DemoStudy.events(), metrics, curves);
+  }
+
+  /** Feeds {@code events} through the consumer's use cases into the repositories; the report. */
+  private StudyReport recordAndReport(
+      List<TrialEvent> events,
+      InMemoryTrialMetricsRepository metrics,
+      InMemoryLearningCurveRepository curves) {
     RecordTrialMetrics recordMetrics = new RecordTrialMetrics(predictions, metrics);
     RecordLearningCurvePoint recordPoint = new RecordLearningCurvePoint(curves);
-    for (TrialEvent event : DemoStudy.events()) {
+    for (TrialEvent event : events) {
       if (event.getPayloadCase() == TrialEvent.PayloadCase.EPOCH) {
         TrialEventMapper.EpochPoint epoch = TrialEventMapper.toEpochPoint(event);
         recordPoint.record(epoch.trial(), epoch.attempt(), epoch.totalEpochs(), epoch.point());
@@ -63,9 +76,8 @@ class DemoStudyReportTest {
     }
     StudyAnalysis analysis =
         new StudyAnalysis(new CommonsMathDistributions(), StudyAnalysisProducer.shipped());
-    report =
-        new ReportStudy(metrics, curves, predictions, analysis)
-            .report(STUDY, ReportSettings.resolve(0, 0, 0, 0));
+    return new ReportStudy(metrics, curves, predictions, analysis)
+        .report(STUDY, ReportSettings.resolve(0, 0, 0, 0));
   }
 
   @Test
@@ -139,6 +151,69 @@ class DemoStudyReportTest {
     assertThat(report.referenceChecks()).isEmpty();
     // One data set: nothing to test across data sets.
     assertThat(report.acrossDatasets()).isEmpty();
+  }
+
+  @Test
+  void theRecordedTrialsPredateCodeVersionsAndReportThemAsNotRecorded() {
+    assertThat(metrics.findLatestPerTrial(STUDY))
+        .allSatisfy(t -> assertThat(t.codeVersion()).isEmpty());
+    assertThat(report.codeVersions())
+        .containsExactly(new StudyReport.CodeVersionCount(Optional.empty(), 24));
+    // Nothing mixed: every trial lacks one alike.
+    assertThat(report.warnings())
+        .noneMatch(w -> w.warning().kind() == MetricWarning.Kind.MIXED_CODE_VERSIONS);
+
+    org.medxfer.proto.evaluation.v1.StudyReport proto = StudyReportMapper.toProto(report);
+    assertThat(proto.getCodeVersionsList())
+        .extracting(CodeVersionCount::getCodeVersion, CodeVersionCount::getTrials)
+        .containsExactly(Tuple.tuple("", 24));
+  }
+
+  @Test
+  void armsTrainedByDifferentCodeVersionsAreCountedAndWarnedAbout() {
+    // The same study, as if the ImageNet arms had been trained by one build and the random arms by
+    // another: the comparison then mixes the factor with the code.
+    List<TrialEvent> events =
+        DemoStudy.events().stream()
+            .map(
+                e ->
+                    e.toBuilder()
+                        .setCodeVersion(
+                            e.getSpec().getInit().getKind()
+                                    == org.medxfer.proto.trial.v1.InitKind.INIT_KIND_IMAGENET
+                                ? "0.1.0+gaaaaaaaaaaaa"
+                                : "0.1.0+gbbbbbbbbbbbb.dirty")
+                        .build())
+            .toList();
+    InMemoryTrialMetricsRepository mixedMetrics = new InMemoryTrialMetricsRepository();
+
+    StudyReport mixed =
+        recordAndReport(events, mixedMetrics, new InMemoryLearningCurveRepository());
+
+    assertThat(mixedMetrics.findLatestPerTrial(STUDY))
+        .extracting(t -> t.codeVersion().orElseThrow())
+        .containsOnly("0.1.0+gaaaaaaaaaaaa", "0.1.0+gbbbbbbbbbbbb.dirty");
+    assertThat(mixed.codeVersions())
+        .containsExactly(
+            new StudyReport.CodeVersionCount(Optional.of("0.1.0+gaaaaaaaaaaaa"), 12),
+            new StudyReport.CodeVersionCount(Optional.of("0.1.0+gbbbbbbbbbbbb.dirty"), 12));
+    org.medxfer.proto.evaluation.v1.StudyReport proto = StudyReportMapper.toProto(mixed);
+    assertThat(proto.getWarningsList())
+        .filteredOn(w -> w.getKind() == MetricWarningKind.METRIC_WARNING_KIND_MIXED_CODE_VERSIONS)
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w.getTrial()).isEmpty();
+              assertThat(w.getClassIndex()).isEqualTo(-1);
+              assertThat(w.getMessage())
+                  .contains("0.1.0+gaaaaaaaaaaaa: 12 trials")
+                  .contains("0.1.0+gbbbbbbbbbbbb.dirty: 12 trials");
+            });
+    // Each trial's metrics carry the version it was trained by.
+    assertThat(
+            TrialMetricsMapper.toProto(mixedMetrics.findLatestPerTrial(STUDY).get(0))
+                .getCodeVersion())
+        .startsWith("0.1.0+g");
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.medxfer.evaluator.domain.AdaptationKind;
 import org.medxfer.evaluator.domain.AdaptationSpec;
@@ -32,6 +33,10 @@ class RecordTrialMetricsTest {
       new Predictions(TaskType.BINARY, 2, new int[] {0, 1}, new float[] {0.8f, 0.2f, 0.3f, 0.7f});
 
   private static CompletedTrial completion(int attempt) {
+    return completion(attempt, Optional.of("0.1.0+g0123456789ab"));
+  }
+
+  private static CompletedTrial completion(int attempt, Optional<String> codeVersion) {
     return new CompletedTrial(
         "event-1",
         TRIAL,
@@ -47,7 +52,8 @@ class RecordTrialMetricsTest {
             0),
         new byte[] {1, 2, 3},
         "key",
-        5.0);
+        5.0,
+        codeVersion);
   }
 
   @Test
@@ -72,6 +78,19 @@ class RecordTrialMetricsTest {
     assertThat(stored.metrics().acc()).isEqualTo(1.0);
     assertThat(stored.trainingSeconds()).isEqualTo(5.0);
     assertThat(stored.spec()).containsExactly(1, 2, 3);
+    assertThat(stored.codeVersion()).contains("0.1.0+g0123456789ab");
+  }
+
+  @Test
+  void aCompletionWithoutCodeVersionIsStoredAsNotRecorded() {
+    InMemoryTrialMetricsRepository rows = new InMemoryTrialMetricsRepository();
+    RecordTrialMetrics record =
+        new RecordTrialMetrics(
+            key -> new StoredPredictions(TRIAL.toString(), 1, PREDICTIONS), rows);
+
+    record.record(completion(1, Optional.empty()));
+
+    assertThat(rows.findLatestPerTrial(TRIAL.study()).get(0).codeVersion()).isEmpty();
   }
 
   @Test

@@ -222,7 +222,8 @@ public final class EvaluationBench {
         source.trainingSeconds(),
         source.predictionsKey(),
         source.createTime(),
-        source.report());
+        source.report(),
+        source.codeVersion());
   }
 
   private static AgroalDataSource pool(RunningStack stack) throws SQLException {

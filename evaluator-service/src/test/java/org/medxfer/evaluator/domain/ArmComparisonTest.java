@@ -37,6 +37,7 @@ class ArmComparisonTest {
             seconds,
             "predictions/" + id,
             Instant.EPOCH,
+            Optional.empty(),
             Optional.empty())
         .result();
   }

@@ -55,7 +55,8 @@ class StudyAnalysisTest {
             10,
             id,
             Instant.EPOCH,
-            Optional.of(report));
+            Optional.of(report),
+            Optional.empty());
     trials.add(trial);
     return trial;
   }
@@ -177,7 +178,7 @@ class StudyAnalysisTest {
     StudyReport report = analyse();
 
     assertThat(report.warnings())
-        .extracting(w -> w.trial().trialId(), w -> w.warning().kind())
+        .extracting(w -> w.trial().orElseThrow().trialId(), w -> w.warning().kind())
         .contains(Tuple.tuple("r0", MetricWarning.Kind.ACCURACY_AT_MAJORITY_BASELINE));
   }
 }

@@ -41,13 +41,14 @@ public class JdbcTrialMetricsRepository implements TrialMetricsRepository {
           + " init_weights, init_up_to_block, init_source_trial, adaptation_kind,"
           + " adaptation_freeze_up_to_block, label_fraction, resolution, seed, spec, task_type,"
           + " test_auc, test_acc, test_count, training_seconds, predictions_key, create_time, auprc,"
-          + " balanced_accuracy, f1, expected_calibration_error, recall, specificity, warnings";
+          + " balanced_accuracy, f1, expected_calibration_error, recall, specificity, warnings,"
+          + " code_version";
 
   private static final String INSERT =
       "INSERT INTO evaluator.trial_metrics ("
           + COLUMNS
           + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-          + " ?, ?, ?)"
+          + " ?, ?, ?, ?)"
           + " ON CONFLICT (trial_name, attempt) DO NOTHING";
 
   private static final String CONTAINS =
@@ -165,6 +166,7 @@ public class JdbcTrialMetricsRepository implements TrialMetricsRepository {
                   report.warnings().stream()
                       .map(JdbcTrialMetricsRepository::warningCell)
                       .toArray(String[]::new)));
+      statement.setString(++i, metrics.codeVersion().orElse(null));
       return statement.executeUpdate() == 1;
     } catch (SQLException e) {
       throw translate("storing metrics of " + metrics.trial(), e);
@@ -274,7 +276,8 @@ public class JdbcTrialMetricsRepository implements TrialMetricsRepository {
         row.getDouble("training_seconds"),
         row.getString("predictions_key"),
         row.getTimestamp("create_time").toInstant(),
-        readReport(row, metrics));
+        readReport(row, metrics),
+        Optional.ofNullable(row.getString("code_version")));
   }
 
   private static TrialFactors readFactors(ResultSet row) throws SQLException {

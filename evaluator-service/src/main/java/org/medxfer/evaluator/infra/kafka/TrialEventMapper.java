@@ -1,5 +1,6 @@
 package org.medxfer.evaluator.infra.kafka;
 
+import java.util.Optional;
 import org.medxfer.evaluator.api.TrialSpecMapper;
 import org.medxfer.evaluator.domain.CompletedTrial;
 import org.medxfer.evaluator.domain.LearningCurvePoint;
@@ -39,7 +40,9 @@ public final class TrialEventMapper {
         TrialSpecMapper.toFactors(event.getSpec()),
         event.getSpec().toByteArray(),
         completed.getPredictionsKey(),
-        completed.getTrainingSeconds());
+        completed.getTrainingSeconds(),
+        // Trainers older than the field send none.
+        event.getCodeVersion().isEmpty() ? Optional.empty() : Optional.of(event.getCodeVersion()));
   }
 
   /** One epoch of a trial attempt's learning curve. */

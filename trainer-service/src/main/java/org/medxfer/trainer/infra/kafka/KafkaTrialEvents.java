@@ -3,6 +3,7 @@ package org.medxfer.trainer.infra.kafka;
 import com.google.protobuf.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
+import org.medxfer.common.build.CodeVersion;
 import org.medxfer.proto.trial.v1.EpochCompleted;
 import org.medxfer.proto.trial.v1.TrialAssignment;
 import org.medxfer.proto.trial.v1.TrialCompleted;
@@ -18,8 +19,9 @@ import org.medxfer.trainer.domain.TrialEvents;
 
 /**
  * The events of one attempt, as {@code TrialEvent} protos carrying the assignment's trial, study,
- * attempt and spec. Once {@link #cancel() cancelled} (the partition moved to another trainer, or
- * this one shuts down) it publishes nothing more, so a stopped attempt cannot report an outcome.
+ * attempt and spec and this trainer's code version. Once {@link #cancel() cancelled} (the partition
+ * moved to another trainer, or this one shuts down) it publishes nothing more, so a stopped attempt
+ * cannot report an outcome.
  */
 public final class KafkaTrialEvents implements TrialEvents {
 
@@ -96,6 +98,7 @@ public final class KafkaTrialEvents implements TrialEvents {
         .setEventTime(
             Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
         .setTrainerId(publisher.trainerId())
+        .setCodeVersion(CodeVersion.current())
         .setSpec(assignment.getSpec());
   }
 

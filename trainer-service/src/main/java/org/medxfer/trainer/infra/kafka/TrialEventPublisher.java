@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.medxfer.common.kafka.Topics;
 import org.medxfer.proto.trial.v1.TrialAssignment;
@@ -21,10 +21,11 @@ public class TrialEventPublisher {
   /** Longer than the producer's delivery timeout, so the send itself reports the failure. */
   private static final Duration SEND_TIMEOUT = Duration.ofSeconds(70);
 
-  private final KafkaProducer<String, byte[]> producer;
+  private final Producer<String, byte[]> producer;
   private final String trainerId;
 
-  public TrialEventPublisher(KafkaProducer<String, byte[]> producer, TrainerConfig config) {
+  // The interface, so that a test can hand in Kafka's MockProducer.
+  public TrialEventPublisher(Producer<String, byte[]> producer, TrainerConfig config) {
     this.producer = producer;
     this.trainerId = config.instanceId().orElseGet(TrialEventPublisher::hostAndPid);
   }

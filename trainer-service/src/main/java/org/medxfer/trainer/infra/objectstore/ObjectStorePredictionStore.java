@@ -1,5 +1,6 @@
 package org.medxfer.trainer.infra.objectstore;
 
+import org.medxfer.common.build.CodeVersion;
 import org.medxfer.common.objectstore.ObjectStore;
 import org.medxfer.proto.dataset.v1.TaskType;
 import org.medxfer.proto.trial.v1.TestPredictions;
@@ -50,7 +51,8 @@ public final class ObjectStorePredictionStore implements PredictionStore {
             .setTrial(trial)
             .setAttempt(attempt)
             .setTaskType(taskType)
-            .setNumClasses(result.testScores().classes());
+            .setNumClasses(result.testScores().classes())
+            .setCodeVersion(CodeVersion.current());
     for (int label : result.testLabels()) {
       predictions.addLabels(label);
     }
