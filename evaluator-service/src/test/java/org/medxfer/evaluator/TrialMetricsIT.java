@@ -10,6 +10,7 @@ import com.google.rpc.ErrorInfo;
 import grpc.health.v1.HealthGrpc;
 import grpc.health.v1.HealthOuterClass.HealthCheckRequest;
 import grpc.health.v1.HealthOuterClass.HealthCheckResponse;
+import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
@@ -43,8 +44,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.medxfer.common.grpc.BearerTokenAttacher;
-import org.medxfer.common.grpc.BearerTokens;
 import org.medxfer.common.grpc.GrpcErrors;
 import org.medxfer.common.kafka.Topics;
 import org.medxfer.common.objectstore.ObjectStore;
@@ -129,22 +128,11 @@ class TrialMetricsIT {
   void onlyThePlatformsOwnCallersGetInWhileHealthStaysOpen() {
     EvaluationServiceBlockingStub anonymous =
         EvaluationServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
-    String forged =
-        BearerTokens.issue(
-            BearerTokens.newKeyPair().getPrivate(),
-            "gateway",
-            TestTokens.PROJECT,
-            BearerTokens.INTERNAL_AUDIENCE,
-            Instant.now().plus(Duration.ofHours(1)));
     ListTrialMetricsRequest list =
         ListTrialMetricsRequest.newBuilder().setParent("studies/" + study).build();
 
-    for (EvaluationServiceBlockingStub refused :
-        List.of(
-            anonymous,
-            // A user's token, even a valid one, is for the gateway only.
-            anonymous.withInterceptors(TestTokens.as(TestTokens.PROJECT)),
-            anonymous.withInterceptors(new BearerTokenAttacher(forged)))) {
+    for (ClientInterceptor caller : TestTokens.callersAnInternalServiceRefuses()) {
+      EvaluationServiceBlockingStub refused = anonymous.withInterceptors(caller);
       assertThatThrownBy(() -> refused.listTrialMetrics(list))
           .isInstanceOfSatisfying(
               StatusRuntimeException.class,

@@ -1,9 +1,14 @@
 package org.medxfer.testsupport;
 
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
 import io.grpc.ClientInterceptor;
+import io.grpc.MethodDescriptor;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.medxfer.common.grpc.BearerTokenAttacher;
 import org.medxfer.common.grpc.BearerTokens;
 
@@ -66,6 +71,35 @@ public final class TestTokens {
   /** The platform's internal private key, as the gateway reads it. */
   public static String internalPrivateKey() {
     return BearerTokens.encode(INTERNAL_KEYS.getPrivate());
+  }
+
+  /**
+   * The callers an internal service must refuse with {@code UNAUTHENTICATED}, each as the client
+   * interceptor that makes it: no token at all, a user's valid token (users' tokens are for the
+   * gateway only) and a service token signed with a key that is not the platform's.
+   */
+  public static List<ClientInterceptor> callersAnInternalServiceRefuses() {
+    ClientInterceptor noToken =
+        new ClientInterceptor() {
+          @Override
+          public <Q, R> ClientCall<Q, R> interceptCall(
+              MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
+            return next.newCall(method, options);
+          }
+
+          @Override
+          public String toString() {
+            return "no token";
+          }
+        };
+    String forged =
+        BearerTokens.issue(
+            BearerTokens.newKeyPair().getPrivate(),
+            "gateway",
+            PROJECT,
+            BearerTokens.INTERNAL_AUDIENCE,
+            Instant.now().plus(Duration.ofHours(1)));
+    return List.of(noToken, as(PROJECT), new BearerTokenAttacher(forged));
   }
 
   /**

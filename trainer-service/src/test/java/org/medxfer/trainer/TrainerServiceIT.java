@@ -8,6 +8,7 @@ import com.google.rpc.ErrorInfo;
 import grpc.health.v1.HealthGrpc;
 import grpc.health.v1.HealthOuterClass.HealthCheckRequest;
 import grpc.health.v1.HealthOuterClass.HealthCheckResponse;
+import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
@@ -49,8 +50,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medxfer.common.build.CodeVersion;
-import org.medxfer.common.grpc.BearerTokenAttacher;
-import org.medxfer.common.grpc.BearerTokens;
 import org.medxfer.common.images.ImageShardCodec;
 import org.medxfer.common.images.LabeledImages;
 import org.medxfer.common.images.MedMnistNpz;
@@ -149,21 +148,10 @@ class TrainerServiceIT {
     try {
       TrainerServiceBlockingStub anonymous =
           TrainerServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
-      String forged =
-          BearerTokens.issue(
-              BearerTokens.newKeyPair().getPrivate(),
-              "gateway",
-              TestTokens.PROJECT,
-              BearerTokens.INTERNAL_AUDIENCE,
-              Instant.now().plus(Duration.ofHours(1)));
       GetTrainerStatusRequest request = GetTrainerStatusRequest.getDefaultInstance();
 
-      for (TrainerServiceBlockingStub refused :
-          List.of(
-              anonymous,
-              // A user's token, even a valid one, is for the gateway only.
-              anonymous.withInterceptors(TestTokens.as(TestTokens.PROJECT)),
-              anonymous.withInterceptors(new BearerTokenAttacher(forged)))) {
+      for (ClientInterceptor caller : TestTokens.callersAnInternalServiceRefuses()) {
+        TrainerServiceBlockingStub refused = anonymous.withInterceptors(caller);
         assertThatThrownBy(() -> refused.getTrainerStatus(request))
             .isInstanceOfSatisfying(
                 StatusRuntimeException.class,
